@@ -1,0 +1,35 @@
+// The one database interface the server uses, whichever driver is underneath (PGlite or PostgreSQL).
+
+export interface QueryResult<Row> {
+  rows: Row[];
+  /** Rows inserted, updated or deleted by the statement (0 for a SELECT on PGlite). */
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database extends Queryable {
+  readonly kind: DatabaseKind;
+  /** Runs fn in one transaction; commits if it resolves, rolls back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Subscribes to NOTIFY on a channel; resolves to an unsubscribe function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Flushes to disk where the driver needs it (PGlite), then closes. */
+  close(): Promise<void>;
+}
+
+/**
+ * Type OIDs whose parsing both drivers normalise to the same JS values:
+ * int8 -> number (ids and sequence numbers stay far below 2^53), date -> 'YYYY-MM-DD' string,
+ * numeric -> string (exact), timestamptz/timestamp -> Date.
+ */
+export const PG_TYPE = { int8: 20, date: 1082, numeric: 1700, timestamp: 1114, timestamptz: 1184 } as const;
+
+export const parseInt8 = (value: string): number => Number(value);
+export const keepText = (value: string): string => value;

@@ -1,0 +1,46 @@
+// Embedded PostgreSQL (PGlite) driver: the zero-setup default for trials and development.
+// PGlite runs in this process and does not fsync like a server does; production uses PostgreSQL.
+import { PGlite, types } from '@electric-sql/pglite';
+import type { Database, Queryable, QueryResult } from './database';
+import { PG_TYPE, keepText, parseInt8 } from './database';
+
+const parsers = {
+  [PG_TYPE.int8]: parseInt8,
+  [PG_TYPE.date]: keepText,
+  [PG_TYPE.numeric]: keepText,
+};
+
+function wrap(q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable {
+  return {
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+    async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
+      const result = await q.query<Row>(sql, params as unknown[]);
+      return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
+    },
+  };
+}
+
+/** Opens (creating if needed) a PGlite database in dataDir, or in memory when dataDir is undefined. */
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const pg = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    query: base.query,
+    exec: base.exec,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async listen(channel, onPayload) {
+      const unlisten = await pg.listen(channel, onPayload);
+      return async () => unlisten();
+    },
+    async close() {
+      if (pg.closed) return;
+      await pg.exec('CHECKPOINT');
+      await pg.close();
+    },
+  };
+}
+
+export { types as pgliteTypes };

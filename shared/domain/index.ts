@@ -1,0 +1,4 @@
+// Entity types and zod schemas shared by every side.
+export * from './roles';
+export * from './states';
+export * from './user';
