@@ -24,21 +24,27 @@ export interface DataDirLock {
   release(): void;
 }
 
+/** Lock files this process holds: a second open in the same process is refused too. */
+const heldByThisProcess = new Set<string>();
+
 /** Takes the lock or throws DataDirLockedError; a lock left by a dead process is taken over. */
 export function lockDataDir(dataDir: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'housecall-server.lock');
+  if (heldByThisProcess.has(file)) throw new DataDirLockedError(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldByThisProcess.add(file);
       let released = false;
       return {
         file,
         release() {
           if (released) return;
           released = true;
+          heldByThisProcess.delete(file);
           try {
             if (readFileSync(file, 'utf8').trim() === String(process.pid)) unlinkSync(file);
           } catch {

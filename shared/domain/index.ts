@@ -2,3 +2,5 @@
 export * from './roles';
 export * from './states';
 export * from './user';
+export * from './patient';
+export * from './appointment';

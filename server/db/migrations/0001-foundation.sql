@@ -27,6 +27,7 @@ CREATE TABLE users (
   password_hash   text NOT NULL,
   totp_secret     text,
   totp_enabled    boolean NOT NULL DEFAULT false,
+  totp_last_step  bigint,                  -- last accepted TOTP time step: a code is never accepted twice
   failed_attempts integer NOT NULL DEFAULT 0,
   locked_until    timestamptz,
   disabled        boolean NOT NULL DEFAULT false,

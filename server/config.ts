@@ -1,0 +1,50 @@
+// Server configuration from the environment, validated; a bad value stops start-up with a clear message.
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Secret for signing access tokens; shared by every instance. Default: generated once and kept in the database. */
+  HOUSECALL_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Seed the demo clinic into an empty database at start ('true' by default; 'false' for production). */
+  HOUSECALL_DEMO_SEED: z.enum(['true', 'false']).default('true'),
+  /** Folder of the built web workstation served at /. */
+  HOUSECALL_WEB_DIR: z.string().optional(),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  tokenSecret: string | undefined;
+  seedDemo: boolean;
+  webDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ServerConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    tokenSecret: e.HOUSECALL_TOKEN_SECRET,
+    seedDemo: e.HOUSECALL_DEMO_SEED === 'true',
+    webDir: path.resolve(cwd, e.HOUSECALL_WEB_DIR ?? 'dist/renderer'),
+  };
+}

@@ -1,0 +1,72 @@
+// Builds the care server's Fastify app: logging without PHI, error envelopes, security headers, every route.
+import Fastify, { LogController } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/database';
+import { TokenSigner } from '../auth/tokens';
+import { authRoutes } from '../auth/auth-routes';
+import { adminRoutes } from '../admin/admin-routes';
+import { patientRoutes } from '../patients/patient-routes';
+import { appointmentRoutes } from '../appointments/appointment-routes';
+import type { AppDeps } from './deps';
+import { installErrorHandling } from './error-handler';
+import { installSecurityHeaders } from './security-headers';
+import { makeAuthenticator } from './authenticate';
+import { route, registerRoutes } from './route';
+import type { RouteSpec } from './route';
+import { serveWebApp } from './web-app';
+
+/** Request bodies above this are refused with 413 (attachments will get their own, larger route). */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  db: Database;
+  tokenSecret: string;
+  logLevel?: string;
+  webDir?: string;
+  now?: () => Date;
+}
+
+/** Fastify's own per-request lines include the raw URL (query strings can name patients): we log our own. */
+class PhiSafeLogController extends LogController {
+  constructor() {
+    super({ disableRequestLogging: true });
+  }
+  override routeNotFound(request: Parameters<LogController['routeNotFound']>[0]): void {
+    request.log.info({ method: request.method }, 'route not found');
+  }
+}
+
+export function allRoutes(deps: AppDeps): RouteSpec[] {
+  return [
+    route({ method: 'GET', url: '/api/health', access: 'public', handler: async () => ({ status: 'ok', database: deps.db.kind }) }),
+    ...authRoutes(deps),
+    ...adminRoutes(deps),
+    ...patientRoutes(deps),
+    ...appointmentRoutes(deps),
+  ];
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    logController: new PhiSafeLogController(),
+    trustProxy: false,
+    logger: {
+      level: options.logLevel ?? 'info',
+      // Only the method and route pattern are logged: URLs and bodies can carry patient data.
+      serializers: { req: (req) => ({ method: req.method }), res: (res) => ({ statusCode: res.statusCode }) },
+    },
+  });
+  app.decorateRequest('principal', null);
+  app.removeContentTypeParser('text/plain'); // the API takes JSON only: anything else is a 415
+  const deps: AppDeps = { db: options.db, signer: new TokenSigner(options.tokenSecret), now: options.now ?? (() => new Date()) };
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: request.principal?.userId }, 'request');
+  });
+  installSecurityHeaders(app);
+  const indexFallback = options.webDir ? await serveWebApp(app, options.webDir) : undefined;
+  installErrorHandling(app, indexFallback);
+  registerRoutes(app, allRoutes(deps), makeAuthenticator(deps));
+  return app;
+}

@@ -1,0 +1,23 @@
+// Bearer-token authentication: a valid, unexpired access token whose session is still live.
+import type { FastifyRequest } from 'fastify';
+import type { AppDeps } from './deps';
+import { HttpError, unauthenticated } from './errors';
+import type { Principal } from './request-context';
+import { liveSession } from '../auth/sessions';
+import type { Role } from '../../shared/domain/roles';
+
+export function makeAuthenticator(deps: AppDeps) {
+  return async function authenticate(request: FastifyRequest): Promise<Principal> {
+    const header = request.headers.authorization;
+    if (!header || !header.startsWith('Bearer ')) throw unauthenticated('Sign in to continue: this request has no access token.');
+    const check = deps.signer.verifyAccess(header.slice('Bearer '.length).trim(), Math.floor(deps.now().getTime() / 1000));
+    if (!check.ok) {
+      if (check.reason === 'expired') throw new HttpError(401, 'token_expired', 'The access token has expired; refresh it.');
+      throw unauthenticated('The access token is not valid.');
+    }
+    // Checked on every request so sign-out, revocation and disabling take effect at once on every instance.
+    const session = await liveSession(deps.db, check.claims.sid);
+    if (!session || session.userId !== check.claims.sub) throw unauthenticated('This session has ended. Sign in again.');
+    return { userId: session.userId, role: session.role as Role, sessionId: check.claims.sid };
+  };
+}

@@ -1,0 +1,9 @@
+// What route modules are given: the database, the token signer and the clock (injectable for tests).
+import type { Database } from '../db/database';
+import type { TokenSigner } from '../auth/tokens';
+
+export interface AppDeps {
+  db: Database;
+  signer: TokenSigner;
+  now: () => Date;
+}
