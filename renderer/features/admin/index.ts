@@ -1,0 +1,3 @@
+// Admin feature: staff users and the audit log.
+export { UsersWorkspace } from './UsersWorkspace';
+export { AuditWorkspace } from './AuditWorkspace';
