@@ -1,5 +1,5 @@
 // /api/auth/*: sign-in with password and second factor, refresh, sign-out, who-am-I, optional TOTP set-up.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   LoginRequestSchema, RefreshRequestSchema, TotpConfirmRequestSchema, TotpVerifyRequestSchema,
 } from '../../shared/api/auth';

@@ -7,16 +7,27 @@ import { authRoutes } from '../auth/auth-routes';
 import { adminRoutes } from '../admin/admin-routes';
 import { patientRoutes } from '../patients/patient-routes';
 import { appointmentRoutes } from '../appointments/appointment-routes';
+import { syncRoutes } from '../sync/sync-routes';
 import type { AppDeps } from './deps';
 import { installErrorHandling } from './error-handler';
 import { installSecurityHeaders } from './security-headers';
-import { makeAuthenticator } from './authenticate';
+import { installCors } from './cors';
+import { makeAuthenticator, makeTokenAuthenticator } from './authenticate';
+import { installHub } from '../realtime/hub';
+import type { Hub } from '../realtime/hub';
+import { databaseBus } from '../realtime/bus';
 import { route, registerRoutes } from './route';
 import type { RouteSpec } from './route';
 import { serveWebApp } from './web-app';
 
 /** Request bodies above this are refused with 413 (attachments will get their own, larger route). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    hub: Hub;
+  }
+}
 
 export interface AppOptions {
   db: Database;
@@ -43,6 +54,7 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...adminRoutes(deps),
     ...patientRoutes(deps),
     ...appointmentRoutes(deps),
+    ...syncRoutes(deps),
   ];
 }
 
@@ -64,9 +76,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: request.principal?.userId }, 'request');
   });
+  installCors(app);
   installSecurityHeaders(app);
   const indexFallback = options.webDir ? await serveWebApp(app, options.webDir) : undefined;
   installErrorHandling(app, indexFallback);
   registerRoutes(app, allRoutes(deps), makeAuthenticator(deps));
+  const hub = await installHub(app, { db: options.db, bus: databaseBus(options.db), authenticate: makeTokenAuthenticator(deps) });
+  app.decorate('hub', hub);
+  app.addHook('onClose', async () => hub.close());
   return app;
 }

@@ -6,11 +6,10 @@ import type { Principal } from './request-context';
 import { liveSession } from '../auth/sessions';
 import type { Role } from '../../shared/domain/roles';
 
-export function makeAuthenticator(deps: AppDeps) {
-  return async function authenticate(request: FastifyRequest): Promise<Principal> {
-    const header = request.headers.authorization;
-    if (!header || !header.startsWith('Bearer ')) throw unauthenticated('Sign in to continue: this request has no access token.');
-    const check = deps.signer.verifyAccess(header.slice('Bearer '.length).trim(), Math.floor(deps.now().getTime() / 1000));
+export function makeTokenAuthenticator(deps: AppDeps) {
+  return async function authenticateToken(token: string): Promise<Principal> {
+    if (!token) throw unauthenticated('Sign in to continue: this request has no access token.');
+    const check = deps.signer.verifyAccess(token, Math.floor(deps.now().getTime() / 1000));
     if (!check.ok) {
       if (check.reason === 'expired') throw new HttpError(401, 'token_expired', 'The access token has expired; refresh it.');
       throw unauthenticated('The access token is not valid.');
@@ -19,5 +18,14 @@ export function makeAuthenticator(deps: AppDeps) {
     const session = await liveSession(deps.db, check.claims.sid);
     if (!session || session.userId !== check.claims.sub) throw unauthenticated('This session has ended. Sign in again.');
     return { userId: session.userId, role: session.role as Role, sessionId: check.claims.sid };
+  };
+}
+
+export function makeAuthenticator(deps: AppDeps) {
+  const authenticateToken = makeTokenAuthenticator(deps);
+  return async function authenticate(request: FastifyRequest): Promise<Principal> {
+    const header = request.headers.authorization;
+    if (!header || !header.startsWith('Bearer ')) throw unauthenticated('Sign in to continue: this request has no access token.');
+    return authenticateToken(header.slice('Bearer '.length).trim());
   };
 }

@@ -4,3 +4,4 @@ export * from './states';
 export * from './user';
 export * from './patient';
 export * from './appointment';
+export * from './note';

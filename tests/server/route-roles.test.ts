@@ -46,6 +46,14 @@ const INTENDED: Record<string, Sample> = {
     access: ['clinician', 'dispatcher'],
     request: () => ({ url: `/api/appointments?from=${encodeURIComponent(now.toISOString())}&to=${encodeURIComponent(inAWeek.toISOString())}` }),
   },
+  'POST /api/sync/push': {
+    access: ['clinician', 'dispatcher', 'courier'],
+    request: (c) => ({
+      url: '/api/sync/push',
+      payload: { clientId: `client-${Math.random().toString(36).slice(2)}`, mutations: [{ mutationId: crypto.randomUUID(), seq: 1, name: 'patient.confirmLocation', args: { patientId: c.ownPatientId, locationState: 'WA' } }] },
+    }),
+  },
+  'GET /api/sync/pull': { access: ['clinician', 'dispatcher', 'courier'], request: () => ({ url: '/api/sync/pull?limit=10' }) },
 };
 
 describeEachDriver('route access by role', (driver) => {

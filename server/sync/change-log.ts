@@ -1,0 +1,54 @@
+// Records changes in the change log with a global sequence equal to commit order: the sequence number is
+// taken under a transaction-level advisory lock held until commit, so no later commit can get a lower seq
+// and a pulling client's cursor never passes a change that is not yet visible.
+import type { Queryable } from '../db/database';
+import type { EntityName, EntityState } from '../../shared/sync/protocol';
+import { loadEntity } from './entity-sources';
+import { CHANGES_CHANNEL } from '../realtime/bus';
+
+const CHANGE_SEQ_LOCK = 727_002;
+
+async function nextSeq(tx: Queryable): Promise<number> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_SEQ_LOCK]);
+  const { rows } = await tx.query<{ seq: number }>(`SELECT nextval('change_seq') AS seq`);
+  return rows[0]!.seq;
+}
+
+/** Who a committed change concerns: sent to every instance (ids only) to poke the right workstations. */
+export interface ChangeNotice {
+  patientId: string | null;
+  userId: string | null;
+}
+
+async function notify(tx: Queryable, notice: ChangeNotice): Promise<void> {
+  // NOTIFY inside the transaction is delivered only if and when it commits.
+  await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
+}
+
+/** Records the current state of an entity (after the caller wrote it) and returns that state. */
+export async function recordChange(tx: Queryable, entity: Exclude<EntityName, 'access'>, id: string): Promise<EntityState> {
+  const loaded = await loadEntity(tx, entity, id);
+  if (!loaded) throw new Error(`recordChange: ${entity} ${id} does not exist`);
+  const seq = await nextSeq(tx);
+  await tx.query(
+    `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
+     VALUES ($1, $2, $3, $4, $5, $6, false, $7)`,
+    [seq, entity, id, loaded.patientId, loaded.audienceUserId, loaded.state.version, JSON.stringify(loaded.state.data)],
+  );
+  await notify(tx, { patientId: loaded.patientId, userId: loaded.audienceUserId });
+  return loaded.state;
+}
+
+/**
+ * Records that a user gained or lost access to a patient. A grant makes the next pull bring that patient's
+ * data; a revocation makes the device delete it. Call after the care team row changed.
+ */
+export async function recordAccessChange(tx: Queryable, userId: string, patientId: string, granted: boolean): Promise<void> {
+  const seq = await nextSeq(tx);
+  await tx.query(
+    `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
+     VALUES ($1, 'access', $2, $3, $4, $1, $5, NULL)`,
+    [seq, `${userId}:${patientId}`, patientId, userId, !granted],
+  );
+  await notify(tx, { patientId: null, userId });
+}

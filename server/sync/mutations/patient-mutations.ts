@@ -1,0 +1,37 @@
+// Demographic edits: last writer wins per field, in server order (never by client clocks).
+import type { MutationHandler } from './types';
+import { reject } from './types';
+import { canSeePatient } from '../../auth/patient-access';
+import { recordChange } from '../change-log';
+
+const CONTACT_COLUMNS = { phone: 'phone', email: 'email', addressLine: 'address_line', addressCity: 'address_city', addressState: 'address_state', postalCode: 'postal_code' } as const;
+
+export const updateContact: MutationHandler<'patient.updateContact'> = {
+  name: 'patient.updateContact',
+  roles: ['clinician'],
+  async apply({ tx, principal }, { patientId, fields }) {
+    if (!(await canSeePatient(tx, principal, patientId))) return reject('forbidden', 'You do not have access to this patient.');
+    const sets: string[] = [];
+    const params: unknown[] = [patientId];
+    for (const [key, column] of Object.entries(CONTACT_COLUMNS)) {
+      const value = fields[key as keyof typeof fields];
+      if (value === undefined) continue;
+      params.push(value);
+      sets.push(`${column} = $${params.length}`);
+    }
+    const updated = await tx.query(`UPDATE patients SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, params);
+    if (updated.rowCount === 0) return reject('not_found', 'This patient no longer exists.');
+    return { status: 'applied', state: await recordChange(tx, 'patient', patientId), patientId };
+  },
+};
+
+export const confirmLocation: MutationHandler<'patient.confirmLocation'> = {
+  name: 'patient.confirmLocation',
+  roles: ['clinician'],
+  async apply({ tx, principal }, { patientId, locationState }) {
+    if (!(await canSeePatient(tx, principal, patientId))) return reject('forbidden', 'You do not have access to this patient.');
+    const updated = await tx.query('UPDATE patients SET location_state = $2, version = version + 1, updated_at = now() WHERE id = $1', [patientId, locationState]);
+    if (updated.rowCount === 0) return reject('not_found', 'This patient no longer exists.');
+    return { status: 'applied', state: await recordChange(tx, 'patient', patientId), patientId };
+  },
+};

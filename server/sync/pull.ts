@@ -1,0 +1,107 @@
+// Pull: the changes a user may see since their cursor, in commit order, in pages. A device with no cursor
+// first receives a snapshot of its scope (keyset pages per entity) taken against a high-water mark, then
+// the change log from that mark on, so nothing committed meanwhile is skipped.
+import type { Queryable } from '../db/database';
+import type { Role } from '../../shared/domain/roles';
+import type { Change, PullQuery, PullResponse } from '../../shared/sync/protocol';
+import { patientScopeSql } from '../auth/patient-access';
+import { ENTITY_SOURCES, FIRST_ID, countScope, loadScopePage } from './entity-sources';
+
+interface Viewer {
+  userId: string;
+  role: Role;
+}
+
+/** Cursor forms: 'c.<seq>' reading the change log; 'b.<mark>.<entityIndex>.<lastId>.<done>.<total>' in a snapshot. */
+type Cursor = { kind: 'log'; seq: number } | { kind: 'snapshot'; mark: number; entityIndex: number; lastId: string; done: number; total: number };
+
+export class BadCursorError extends Error {}
+
+export function parseCursor(raw: string): Cursor | null {
+  if (raw === '') return null;
+  const parts = raw.split('.');
+  if (parts[0] === 'c' && parts.length === 2 && /^\d+$/.test(parts[1]!)) return { kind: 'log', seq: Number(parts[1]) };
+  if (parts[0] === 'b' && parts.length === 6) {
+    const [, mark, index, lastId, done, total] = parts;
+    if ([mark, index, done, total].every((p) => /^\d+$/.test(p!)) && /^[0-9a-f-]{36}$/.test(lastId!) && Number(index) <= ENTITY_SOURCES.length) {
+      return { kind: 'snapshot', mark: Number(mark), entityIndex: Number(index), lastId: lastId!, done: Number(done), total: Number(total) };
+    }
+  }
+  throw new BadCursorError('The sync cursor is not valid; start a fresh sync.');
+}
+
+const encode = (c: Cursor) => (c.kind === 'log' ? `c.${c.seq}` : `b.${c.mark}.${c.entityIndex}.${c.lastId}.${c.done}.${c.total}`);
+
+async function highWaterMark(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM change_log');
+  return rows[0]?.seq ?? 0;
+}
+
+async function snapshotPage(db: Queryable, viewer: Viewer, cursor: Extract<Cursor, { kind: 'snapshot' }>, limit: number): Promise<PullResponse> {
+  const changes: Change[] = [];
+  let { entityIndex, lastId, done } = cursor;
+  while (changes.length < limit && entityIndex < ENTITY_SOURCES.length) {
+    const want = limit - changes.length;
+    const page = await loadScopePage(db, ENTITY_SOURCES[entityIndex]!, viewer, lastId, want);
+    for (const item of page) changes.push({ ...item.state, seq: cursor.mark, patientId: item.patientId });
+    if (page.length < want) {
+      entityIndex += 1; // this entity is done
+      lastId = FIRST_ID;
+    } else {
+      lastId = page[page.length - 1]!.state.id;
+    }
+  }
+  done += changes.length;
+  const finished = entityIndex >= ENTITY_SOURCES.length;
+  const next: Cursor = finished ? { kind: 'log', seq: cursor.mark } : { ...cursor, entityIndex, lastId, done };
+  return { changes, cursor: encode(next), hasMore: true, progress: { done, total: Math.max(cursor.total, done) } };
+}
+
+interface LogRow {
+  seq: number; entity: Change['entity']; entity_id: string; patient_id: string | null; version: number; deleted: boolean; data: Record<string, unknown> | string | null;
+}
+
+async function logPage(db: Queryable, viewer: Viewer, since: number, limit: number): Promise<PullResponse> {
+  // Access changes reach their user even after access ended (so the device can delete the data);
+  // everything else only while the user may see the patient.
+  const { rows } = await db.query<LogRow>(
+    `SELECT c.seq, c.entity, c.entity_id, c.patient_id, c.version, c.deleted, c.data FROM change_log c
+      WHERE c.seq > $2 AND (
+        (c.entity = 'access' AND c.audience_user_id = $1)
+        OR (c.entity <> 'access' AND (c.audience_user_id IS NULL OR c.audience_user_id = $1) AND ${patientScopeSql(viewer.role, 'c.patient_id')}))
+      ORDER BY c.seq LIMIT $3`,
+    [viewer.userId, since, limit],
+  );
+  const changes: Change[] = [];
+  for (const r of rows) {
+    const data = typeof r.data === 'string' ? (JSON.parse(r.data) as Record<string, unknown>) : r.data;
+    changes.push({ seq: r.seq, entity: r.entity, id: r.entity_id, version: r.version, deleted: r.deleted, data, patientId: r.patient_id });
+    if (r.entity === 'access' && !r.deleted && r.patient_id) {
+      // A new patient in scope: send their whole chart now, at this seq.
+      for (const source of ENTITY_SOURCES) {
+        let after = FIRST_ID;
+        for (;;) {
+          const page = await loadScopePage(db, source, viewer, after, 500, r.patient_id);
+          for (const item of page) changes.push({ ...item.state, seq: r.seq, patientId: item.patientId });
+          if (page.length < 500) break;
+          after = page[page.length - 1]!.state.id;
+        }
+      }
+    }
+  }
+  const last = rows.length > 0 ? rows[rows.length - 1]!.seq : since;
+  return { changes, cursor: encode({ kind: 'log', seq: last }), hasMore: rows.length === limit, progress: null };
+}
+
+export async function pull(db: Queryable, viewer: Viewer, query: PullQuery): Promise<PullResponse> {
+  const cursor = parseCursor(query.cursor);
+  if (cursor === null) {
+    // First sync: fix the mark before reading the snapshot, so changes committed during it are pulled after.
+    const mark = await highWaterMark(db);
+    let total = 0;
+    for (const source of ENTITY_SOURCES) total += await countScope(db, source, viewer);
+    return snapshotPage(db, viewer, { kind: 'snapshot', mark, entityIndex: 0, lastId: FIRST_ID, done: 0, total }, query.limit);
+  }
+  if (cursor.kind === 'snapshot') return snapshotPage(db, viewer, cursor, query.limit);
+  return logPage(db, viewer, cursor.seq, query.limit);
+}

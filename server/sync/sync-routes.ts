@@ -1,0 +1,41 @@
+// /api/sync/push and /api/sync/pull: the offline-first data layer's two endpoints.
+import type { z } from 'zod';
+import { PullQuerySchema, PushRequestSchema } from '../../shared/sync/protocol';
+import type { AppDeps } from '../http/deps';
+import { badRequest } from '../http/errors';
+import { actorOf, requirePrincipal } from '../http/request-context';
+import { route } from '../http/route';
+import type { RouteSpec } from '../http/route';
+import { auditPatientReads } from '../audit/audit-log';
+import { push } from './push';
+import { BadCursorError, pull } from './pull';
+
+const SYNC_ROLES = ['clinician', 'dispatcher', 'courier'] as const;
+
+export function syncRoutes(deps: AppDeps): RouteSpec[] {
+  return [
+    route<z.infer<typeof PushRequestSchema>>({
+      method: 'POST', url: '/api/sync/push', access: SYNC_ROLES, phi: true, body: PushRequestSchema,
+      handler: async ({ body, request }) => {
+        const results = await push(deps, requirePrincipal(request), actorOf(request), body, (error) =>
+          request.log.error({ err: { type: (error as Error)?.name, code: (error as { code?: string })?.code ?? null } }, 'mutation failed'));
+        return { results };
+      },
+    }),
+    route<undefined, z.infer<typeof PullQuerySchema>>({
+      method: 'GET', url: '/api/sync/pull', access: SYNC_ROLES, phi: true, query: PullQuerySchema,
+      handler: async ({ query, request }) => {
+        const principal = requirePrincipal(request);
+        try {
+          const page = await pull(deps.db, principal, query);
+          const patientIds = page.changes.flatMap((c) => (c.patientId && !c.deleted ? [c.patientId] : []));
+          await auditPatientReads(deps.db, actorOf(request), 'sync.pull', patientIds, 'sync');
+          return page;
+        } catch (error) {
+          if (error instanceof BadCursorError) throw badRequest(error.message, ['cursor']);
+          throw error;
+        }
+      },
+    }),
+  ];
+}

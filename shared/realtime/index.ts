@@ -1,0 +1,2 @@
+// Realtime (WebSocket) contract shared by the server and the workstation.
+export * from './messages';

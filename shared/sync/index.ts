@@ -1,0 +1,3 @@
+// Sync contract shared by the server and the workstation.
+export * from './protocol';
+export * from './mutations';
