@@ -47,7 +47,7 @@ export async function recordAccessChange(tx: Queryable, userId: string, patientI
   const seq = await nextSeq(tx);
   await tx.query(
     `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
-     VALUES ($1, 'access', $2, $3, $4, $1, $5, NULL)`,
+     VALUES ($1, 'access', $2, $3, $4, 1, $5, NULL)`,
     [seq, `${userId}:${patientId}`, patientId, userId, !granted],
   );
   await notify(tx, { patientId: null, userId });
