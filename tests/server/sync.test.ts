@@ -80,7 +80,7 @@ describeEachDriver('sync push and pull', (driver) => {
       [5, 'rejected', 'rule_violation'],
       [6, 'applied', null],
     ]);
-    const impossible = results[4] as { message: string; current: { data: { status: string } } };
+    const impossible = results[4] as unknown as { message: string; current: { data: { status: string } } };
     expect(impossible.message).toMatch(/booked cannot become completed/);
     expect(impossible.current.data.status).toBe('booked');
     const { rows } = await t.db.query<{ location_state: string }>('SELECT location_state FROM patients WHERE id = ANY($1::uuid[]) ORDER BY id = $2 DESC', [[clinic.ownPatientId, clinic.otherPatientId], clinic.ownPatientId]);
