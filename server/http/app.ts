@@ -35,6 +35,8 @@ export interface AppOptions {
   logLevel?: string;
   webDir?: string;
   now?: () => Date;
+  /** Where log lines go (default stdout); tests capture them to prove they carry no PHI. */
+  logStream?: { write(line: string): void };
 }
 
 /** Fastify's own per-request lines include the raw URL (query strings can name patients): we log our own. */
@@ -65,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: false,
     logger: {
       level: options.logLevel ?? 'info',
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Only the method and route pattern are logged: URLs and bodies can carry patient data.
       serializers: { req: (req) => ({ method: req.method }), res: (res) => ({ statusCode: res.statusCode }) },
     },
