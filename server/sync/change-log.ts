@@ -8,10 +8,13 @@ import { CHANGES_CHANNEL } from '../realtime/bus';
 
 const CHANGE_SEQ_LOCK = 727_002;
 
-async function nextSeq(tx: Queryable): Promise<number> {
+/** Transactions that already hold the lock (it is held until commit, so once per transaction is enough). */
+const lockedTransactions = new WeakSet<Queryable>();
+
+async function lockChangeSeq(tx: Queryable): Promise<void> {
+  if (lockedTransactions.has(tx)) return;
   await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_SEQ_LOCK]);
-  const { rows } = await tx.query<{ seq: number }>(`SELECT nextval('change_seq') AS seq`);
-  return rows[0]!.seq;
+  lockedTransactions.add(tx);
 }
 
 /** Who a committed change concerns: sent to every instance (ids only) to poke the right workstations. */
@@ -29,11 +32,11 @@ async function notify(tx: Queryable, notice: ChangeNotice): Promise<void> {
 export async function recordChange(tx: Queryable, entity: Exclude<EntityName, 'access'>, id: string): Promise<EntityState> {
   const loaded = await loadEntity(tx, entity, id);
   if (!loaded) throw new Error(`recordChange: ${entity} ${id} does not exist`);
-  const seq = await nextSeq(tx);
+  await lockChangeSeq(tx);
   await tx.query(
     `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
-     VALUES ($1, $2, $3, $4, $5, $6, false, $7)`,
-    [seq, entity, id, loaded.patientId, loaded.audienceUserId, loaded.state.version, JSON.stringify(loaded.state.data)],
+     VALUES (nextval('change_seq'), $1, $2, $3, $4, $5, false, $6)`,
+    [entity, id, loaded.patientId, loaded.audienceUserId, loaded.state.version, JSON.stringify(loaded.state.data)],
   );
   await notify(tx, { patientId: loaded.patientId, userId: loaded.audienceUserId });
   return loaded.state;
@@ -44,11 +47,11 @@ export async function recordChange(tx: Queryable, entity: Exclude<EntityName, 'a
  * data; a revocation makes the device delete it. Call after the care team row changed.
  */
 export async function recordAccessChange(tx: Queryable, userId: string, patientId: string, granted: boolean): Promise<void> {
-  const seq = await nextSeq(tx);
+  await lockChangeSeq(tx);
   await tx.query(
     `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
-     VALUES ($1, 'access', $2, $3, $4, 1, $5, NULL)`,
-    [seq, `${userId}:${patientId}`, patientId, userId, !granted],
+     VALUES (nextval('change_seq'), 'access', $1, $2, $3, 1, $4, NULL)`,
+    [`${userId}:${patientId}`, patientId, userId, !granted],
   );
   await notify(tx, { patientId: null, userId });
 }
