@@ -5,3 +5,4 @@ export * from './user';
 export * from './patient';
 export * from './appointment';
 export * from './note';
+export * from './state-time-zones';
