@@ -22,6 +22,8 @@ async function buildServer(): Promise<void> {
   });
   mkdirSync(path.join(root, 'dist/server/migrations'), { recursive: true });
   cpSync(path.join(root, 'server/db/migrations'), path.join(root, 'dist/server/migrations'), { recursive: true });
+  // The ICD-10-CM code set the FHIR import and export check codes against.
+  cpSync(path.join(root, 'server/icd10/data'), path.join(root, 'dist/server/icd10/data'), { recursive: true });
 }
 
 async function buildElectron(): Promise<void> {

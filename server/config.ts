@@ -12,6 +12,10 @@ const EnvSchema = z.object({
   HOUSECALL_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Seed the demo clinic into an empty database at start ('true' by default; 'false' for production). */
   HOUSECALL_DEMO_SEED: z.enum(['true', 'false']).default('true'),
+  /** Workstation lock and cache settings handed to every workstation (GET /api/config). */
+  HOUSECALL_AUTO_LOCK_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
+  HOUSECALL_SIGN_OUT_AFTER_MINUTES: z.coerce.number().int().min(5).max(1440).default(480),
+  HOUSECALL_OFFLINE_CACHE_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   /** Folder of the built web workstation served at /. */
   HOUSECALL_WEB_DIR: z.string().optional(),
 });
@@ -25,6 +29,7 @@ export interface ServerConfig {
   tokenSecret: string | undefined;
   seedDemo: boolean;
   webDir: string;
+  client: { autoLockMinutes: number; signOutAfterMinutes: number; offlineCacheMaxAgeHours: number };
 }
 
 export class ConfigError extends Error {}
@@ -46,5 +51,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenSecret: e.HOUSECALL_TOKEN_SECRET,
     seedDemo: e.HOUSECALL_DEMO_SEED === 'true',
     webDir: path.resolve(cwd, e.HOUSECALL_WEB_DIR ?? 'dist/renderer'),
+    client: { autoLockMinutes: e.HOUSECALL_AUTO_LOCK_MINUTES, signOutAfterMinutes: e.HOUSECALL_SIGN_OUT_AFTER_MINUTES, offlineCacheMaxAgeHours: e.HOUSECALL_OFFLINE_CACHE_MAX_AGE_HOURS },
   };
 }

@@ -1,7 +1,7 @@
 // /api/auth/*: sign-in with password and second factor, refresh, sign-out, who-am-I, optional TOTP set-up.
 import type { z } from 'zod';
 import {
-  LoginRequestSchema, RefreshRequestSchema, TotpConfirmRequestSchema, TotpVerifyRequestSchema,
+  LoginRequestSchema, RefreshRequestSchema, TotpConfirmRequestSchema, TotpVerifyRequestSchema, UnlockRequestSchema,
 } from '../../shared/api/auth';
 import type { AppDeps } from '../http/deps';
 import { unauthenticated, HttpError } from '../http/errors';
@@ -9,7 +9,7 @@ import { actorOf, deviceIdOf, requirePrincipal } from '../http/request-context';
 import { route } from '../http/route';
 import type { RouteSpec } from '../http/route';
 import { audit } from '../audit/audit-log';
-import { completeSecondFactor, refreshTokens, signInWithPassword } from './sign-in';
+import { completeSecondFactor, refreshTokens, signInWithPassword, verifyUnlock } from './sign-in';
 import { revokeSession } from './sessions';
 import { getSignInRecord, getUser } from './users';
 import { checkTotp, newTotpSecret, otpauthUri } from './totp';
@@ -41,6 +41,14 @@ export function authRoutes(deps: AppDeps): RouteSpec[] {
           await revokeSession(tx, principal.sessionId, deps.now());
           await audit(tx, actorOf(request), { action: 'auth.sign_out', outcome: 'allowed' });
         });
+        return undefined;
+      },
+    }),
+    route<z.infer<typeof UnlockRequestSchema>>({
+      // The workstation locked itself (idle, OS lock): prove it is still the same person.
+      method: 'POST', url: '/api/auth/unlock', access: 'signed-in', body: UnlockRequestSchema,
+      handler: async ({ body, request }) => {
+        await verifyUnlock(deps, requirePrincipal(request).userId, body, actorOf(request));
         return undefined;
       },
     }),

@@ -139,3 +139,34 @@ export async function refreshTokens(deps: SignInDeps, refreshToken: string): Pro
   const accessToken = deps.signer.issueAccess({ sub: outcome.userId, sid: outcome.sessionId, role: outcome.user.role }, ACCESS_TOKEN_TTL_SECONDS, Math.floor(now.getTime() / 1000));
   return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, refreshToken: outcome.refreshToken, user: outcome.user };
 }
+
+/**
+ * Unlocks a locked workstation: the signed-in user's password or a current TOTP code. Failures count
+ * toward the same lockout as sign-in, so a locked laptop cannot be used to guess a password.
+ */
+export async function verifyUnlock(deps: SignInDeps, userId: string, proof: { password: string } | { code: string }, actor: Actor): Promise<void> {
+  const candidate = await getSignInRecord(deps.db, { id: userId });
+  if (!candidate) throw unauthenticated();
+  const passwordOk = 'password' in proof ? await verifyPassword(candidate.passwordHash, proof.password) : false;
+  const failure = await deps.db.transaction(async (tx): Promise<HttpError | null> => {
+    const now = deps.now();
+    const record = await getSignInRecord(tx, { id: userId }, true);
+    if (!record || record.disabled) return unauthenticated('This session has ended. Sign in again.');
+    if (record.lockedUntil && record.lockedUntil.getTime() > now.getTime()) return lockedOut(record.lockedUntil);
+    let ok = passwordOk;
+    if ('code' in proof) {
+      const step = record.totpEnabled && record.totpSecret ? checkTotp(record.totpSecret, proof.code, now.getTime(), record.totpLastStep) : null;
+      if (step !== null) await tx.query('UPDATE users SET totp_last_step = $2 WHERE id = $1', [record.id, step]);
+      ok = step !== null;
+    }
+    if (!ok) {
+      const until = await recordFailure(tx, record, now);
+      await audit(tx, actor, { action: 'auth.unlock', outcome: 'failed' });
+      return until ? lockedOut(until) : unauthenticated('That is not correct.');
+    }
+    await tx.query('UPDATE users SET failed_attempts = 0 WHERE id = $1', [record.id]);
+    await audit(tx, actor, { action: 'auth.unlock', outcome: 'allowed' });
+    return null;
+  });
+  if (failure) throw failure;
+}

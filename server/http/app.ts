@@ -2,12 +2,14 @@
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
+import type { ClientConfig } from '../../shared/api/client-config';
 import { TokenSigner } from '../auth/tokens';
 import { authRoutes } from '../auth/auth-routes';
 import { adminRoutes } from '../admin/admin-routes';
 import { patientRoutes } from '../patients/patient-routes';
 import { appointmentRoutes } from '../appointments/appointment-routes';
 import { syncRoutes } from '../sync/sync-routes';
+import { fhirRoutes } from '../fhir/fhir-routes';
 import type { AppDeps } from './deps';
 import { installErrorHandling } from './error-handler';
 import { installSecurityHeaders } from './security-headers';
@@ -19,6 +21,8 @@ import { databaseBus } from '../realtime/bus';
 import { route, registerRoutes } from './route';
 import type { RouteSpec } from './route';
 import { serveWebApp } from './web-app';
+
+export const DEFAULT_CLIENT_CONFIG: ClientConfig = { autoLockMinutes: 15, signOutAfterMinutes: 480, offlineCacheMaxAgeHours: 72 };
 
 /** Request bodies above this are refused with 413 (attachments will get their own, larger route). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -35,6 +39,8 @@ export interface AppOptions {
   logLevel?: string;
   webDir?: string;
   now?: () => Date;
+  /** Settings every workstation receives from GET /api/config. */
+  clientConfig?: ClientConfig;
   /** Where log lines go (default stdout); tests capture them to prove they carry no PHI. */
   logStream?: { write(line: string): void };
 }
@@ -52,11 +58,13 @@ class PhiSafeLogController extends LogController {
 export function allRoutes(deps: AppDeps): RouteSpec[] {
   return [
     route({ method: 'GET', url: '/api/health', access: 'public', handler: async () => ({ status: 'ok', database: deps.db.kind }) }),
+    route({ method: 'GET', url: '/api/config', access: 'public', handler: async () => deps.clientConfig }),
     ...authRoutes(deps),
     ...adminRoutes(deps),
     ...patientRoutes(deps),
     ...appointmentRoutes(deps),
     ...syncRoutes(deps),
+    ...fhirRoutes(deps),
   ];
 }
 
@@ -74,7 +82,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorateRequest('principal', null);
   app.removeContentTypeParser('text/plain'); // the API takes JSON only: anything else is a 415
-  const deps: AppDeps = { db: options.db, signer: new TokenSigner(options.tokenSecret), now: options.now ?? (() => new Date()) };
+  app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  const deps: AppDeps = {
+    db: options.db, signer: new TokenSigner(options.tokenSecret), now: options.now ?? (() => new Date()),
+    clientConfig: options.clientConfig ?? DEFAULT_CLIENT_CONFIG,
+  };
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: request.principal?.userId }, 'request');

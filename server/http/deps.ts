@@ -1,9 +1,11 @@
 // What route modules are given: the database, the token signer and the clock (injectable for tests).
 import type { Database } from '../db/database';
 import type { TokenSigner } from '../auth/tokens';
+import type { ClientConfig } from '../../shared/api/client-config';
 
 export interface AppDeps {
   db: Database;
   signer: TokenSigner;
   now: () => Date;
+  clientConfig: ClientConfig;
 }

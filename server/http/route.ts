@@ -25,6 +25,8 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
+  /** Largest request body this route accepts, in bytes, when above the app's default (e.g. FHIR bundles). */
+  bodyLimit?: number;
   handler(input: RouteInput<B, Q, P>): Promise<unknown>;
 }
 
@@ -47,6 +49,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteSpec[
     app.route({
       method: spec.method,
       url: spec.url,
+      ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (request, reply) => {
         if (spec.access !== 'public') {
           request.principal = await authenticate(request);

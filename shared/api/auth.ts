@@ -55,3 +55,10 @@ export const REFRESH_TOKEN_TTL_SECONDS = 12 * 60 * 60;
 /** Lockout: this many wrong passwords or codes in a row locks the account for LOCKOUT_MINUTES. */
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
+
+/** Unlocking a locked workstation: the signed-in user's password, or a current TOTP code. */
+export const UnlockRequestSchema = z.union([
+  z.strictObject({ password: z.string().min(1).max(1024) }),
+  z.strictObject({ code: TotpCodeSchema }),
+]);
+export type UnlockRequest = z.infer<typeof UnlockRequestSchema>;

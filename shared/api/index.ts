@@ -4,3 +4,4 @@ export * from './auth';
 export * from './admin';
 export * from './health';
 export * from './clinical';
+export * from './client-config';

@@ -198,3 +198,41 @@ describeEachDriver('sign-in and sessions', (driver) => {
     });
   });
 });
+
+describeEachDriver('unlocking a locked workstation', (driver) => {
+  let t: TestDatabase;
+  let clinic: TestClinic;
+  let api: TestApp;
+  beforeAll(async () => {
+    t = await openTestDatabase(driver);
+    clinic = await seedTestClinic(t.db);
+    api = await buildTestApp(t.db);
+  });
+  afterAll(async () => {
+    await api.app.close();
+    await t.dispose();
+  });
+
+  it('accepts the signed-in user\'s password, refuses a wrong one, and counts failures toward lockout', async () => {
+    const { accessToken } = await signIn(api, clinic.emails.clinician);
+    const unlock = (payload: object) => api.app.inject({ method: 'POST', url: '/api/auth/unlock', headers: bearer(accessToken), payload });
+    expect((await unlock({ password: TEST_PASSWORD })).statusCode).toBe(204);
+    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) expect((await unlock({ password: 'wrong' })).statusCode).toBe(401);
+    expect((await unlock({ password: 'wrong' })).statusCode).toBe(423);
+    expect((await unlock({ password: TEST_PASSWORD })).statusCode).toBe(423);
+    const { rows } = await t.db.query<{ outcome: string }>(`SELECT outcome FROM audit_log WHERE action = 'auth.unlock' AND user_id = $1 ORDER BY id`, [clinic.users.clinician]);
+    expect(rows.map((r) => r.outcome)).toEqual(['allowed', ...Array(MAX_FAILED_SIGN_INS).fill('failed')]);
+  });
+
+  it('accepts a current TOTP code for a user with a second factor', async () => {
+    const { accessToken } = await signIn(api, clinic.emails.admin);
+    api.clock.advanceMinutes(1);
+    const res = await api.app.inject({ method: 'POST', url: '/api/auth/unlock', headers: bearer(accessToken), payload: { code: totpCodeAt(ADMIN_TOTP_SECRET, api.clock.now.getTime()) } });
+    expect(res.statusCode).toBe(204);
+  });
+
+  it('serves the workstation lock settings before sign-in', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/api/config' });
+    expect(res.json()).toEqual({ autoLockMinutes: 15, signOutAfterMinutes: 480, offlineCacheMaxAgeHours: 72 });
+  });
+});

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROLES } from '../../shared/domain/roles';
 import type { Role } from '../../shared/domain/roles';
-import { allRoutes } from '../../server/http/app';
+import { allRoutes, DEFAULT_CLIENT_CONFIG } from '../../server/http/app';
 import { TokenSigner } from '../../server/auth/tokens';
 import { describeEachDriver, openTestDatabase } from './support/databases';
 import type { TestDatabase } from './support/databases';
@@ -31,6 +31,8 @@ const INTENDED: Record<string, Sample> = {
   'POST /api/auth/refresh': { access: 'public', request: () => ({ url: '/api/auth/refresh', payload: { refreshToken: 'x' } }) },
   'POST /api/auth/logout': { access: ALL, request: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me': { access: ALL, request: () => ({ url: '/api/auth/me' }) },
+  'POST /api/auth/unlock': { access: ALL, request: () => ({ url: '/api/auth/unlock', payload: { password: 'correct horse battery staple' } }) },
+  'GET /api/config': { access: 'public', request: () => ({ url: '/api/config' }) },
   'POST /api/auth/totp/setup': { access: ALL, request: () => ({ url: '/api/auth/totp/setup' }) },
   'POST /api/auth/totp/activate': { access: ALL, request: () => ({ url: '/api/auth/totp/activate', payload: { code: '123456' } }) },
   'GET /api/admin/users': { access: ['admin'], request: () => ({ url: '/api/admin/users' }) },
@@ -54,6 +56,8 @@ const INTENDED: Record<string, Sample> = {
     }),
   },
   'GET /api/sync/pull': { access: ['clinician', 'dispatcher', 'courier'], request: () => ({ url: '/api/sync/pull?limit=10' }) },
+  'POST /api/admin/fhir/import': { access: ['admin'], request: () => ({ url: '/api/admin/fhir/import', payload: { resourceType: 'Bundle', type: 'collection' } }) },
+  'GET /api/fhir/Patient/:id/$everything': { access: ['clinician'], request: (c) => ({ url: `/api/fhir/Patient/${c.ownPatientId}/$everything` }) },
 };
 
 describeEachDriver('route access by role', (driver) => {
@@ -70,7 +74,7 @@ describeEachDriver('route access by role', (driver) => {
     await t.dispose();
   });
 
-  const registered = allRoutes({ db: { kind: 'pglite' } as never, signer: new TokenSigner('x'.repeat(32)), now: () => new Date() });
+  const registered = allRoutes({ db: { kind: 'pglite' } as never, signer: new TokenSigner('x'.repeat(32)), now: () => new Date(), clientConfig: DEFAULT_CLIENT_CONFIG });
 
   it('the intended-access table covers exactly the registered routes', () => {
     const keys = registered.map((r) => `${r.method} ${r.url}`).sort();
