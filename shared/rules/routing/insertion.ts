@@ -9,11 +9,19 @@ export interface InsertionProbe {
   delta: number;
   /** Position to insert at (1 .. len+1). */
   pos: number;
+  /** Positions left until the next blink (skipped position); drawn geometrically, so one draw per blink. */
+  blinkIn: number;
+}
+
+/** Draws the number of evaluated positions up to and including the next blink, for blink rate `rate`. */
+export function nextBlink(rng: Rng, rate: number): number {
+  return rate > 0 ? 1 + Math.floor(Math.log(1 - rng.next()) / Math.log(1 - rate)) : Infinity;
 }
 
 /**
  * Best insertion of job j into route v with a cost below `bound`; positions are skipped with probability
- * `blink` (SISR's blinks). Writes the result to `out` and returns whether one was found.
+ * `blink` (SISR's blinks; `out.blinkIn` counts down to the next one, Infinity for none).
+ * Writes the result to `out` and returns whether one was found.
  */
 export function bestInsertionInRoute(sol: Solution, v: number, j: number, bound: number, blink: number, rng: Rng | null, out: InsertionProbe): boolean {
   const inst = sol.inst;
@@ -27,15 +35,19 @@ export function bestInsertionInRoute(sol: Solution, v: number, j: number, bound:
   const lj = inst.jobLoc[j]!;
   const svc = inst.jobSvc[j]!;
   const due = inst.twLast[j]!;
-  const reach = due - inst.minInbound[j]!;
+  const triangle = inst.triangle;
   const single = inst.twOffset[j + 1]! - inst.twOffset[j]! === 1;
   const ready = inst.twFirst[j]!;
   const fixed = n === 0 ? inst.vehFixed[v]! : 0;
   let best = bound;
+  let blinkIn = out.blinkIn;
   for (let p = inst.locked[v]!.length + 1; p <= n + 1; p++) {
     const d = dep[base + p - 1]!;
-    if (d > reach) break; // departures only grow along the route: no later position can reach the job in time
-    if (blink > 0 && rng!.next() < blink) continue;
+    if (d > due) break; // departures only grow along the route: no later position reaches the job in time
+    if (--blinkIn <= 0) {
+      blinkIn = nextBlink(rng!, blink);
+      continue;
+    }
     const a = locAt[base + p - 1]!;
     const b = locAt[base + p]!;
     const delta = dist[a * size + lj]! + dist[lj * size + b]! - dist[a * size + b]! + fixed;
@@ -43,7 +55,10 @@ export function bestInsertionInRoute(sol: Solution, v: number, j: number, bound:
     const arr = d + dur[a * size + lj]!;
     let s: number;
     if (single) {
-      if (arr > due) continue;
+      if (arr > due) {
+        if (triangle) break; // with the triangle inequality, arrivals from later positions are later still
+        continue;
+      }
       s = arr > ready ? arr : ready;
     } else {
       s = earliestStart(inst, j, arr);
@@ -53,6 +68,7 @@ export function bestInsertionInRoute(sol: Solution, v: number, j: number, bound:
     best = delta;
     out.pos = p;
   }
+  out.blinkIn = blinkIn;
   if (out.pos < 0) return false;
   out.delta = best;
   return true;

@@ -20,8 +20,10 @@ export interface Instance {
   twOffset: Int32Array;
   twA: Float64Array;
   twB: Float64Array;
-  /** Smallest travel time into the job's location from anywhere else (a safe bound for early exits). */
-  minInbound: Float64Array;
+  /** Travel times satisfy the triangle inequality (checked up to 400 locations), so arrivals grow along a route. */
+  triangle: boolean;
+  /** Distances satisfy the triangle inequality: an insertion never lowers the cost (early rejection is safe). */
+  distTriangle: boolean;
   vehStart: Int32Array;
   vehEnd: Int32Array;
   vehShiftStart: Float64Array;
@@ -43,12 +45,14 @@ export interface Instance {
   absentPenalty: number;
   /** A distance scale (mean distance to the nearest other job), used to scale temperatures. */
   scale: number;
+  /** Part of vehFixed that only steers the search (objective 'vehicles'); not reported as cost. */
+  vehicleCost: number;
 }
 
 const toF64 = (a: ArrayLike<number>): Float64Array => (a instanceof Float64Array ? a : Float64Array.from(a));
 
-/** Compiles a validated problem. Extra jobs (not in problem.jobs) may be appended, e.g. for suggestions. */
-export function compile(problem: RoutingProblem): Instance {
+/** Compiles a validated problem (the O(size^3) triangle-inequality check only enables early exits). */
+export function compile(problem: RoutingProblem, options: { checkTriangle?: boolean } = {}): Instance {
   const { jobs, vehicles } = problem;
   const size = problem.matrix.size;
   const dist = toF64(problem.matrix.distance);
@@ -79,12 +83,9 @@ export function compile(problem: RoutingProblem): Instance {
   const twA = Float64Array.from(twAll, (w) => w[0]);
   const twB = Float64Array.from(twAll, (w) => w[1]);
 
-  const minInbound = new Float64Array(nJobs);
-  jobs.forEach((j, k) => {
-    let m = Infinity;
-    for (let x = 0; x < size; x++) if (x !== j.location) m = Math.min(m, dur[x * size + j.location]!);
-    minInbound[k] = m === Infinity ? 0 : m;
-  });
+  const check = (options.checkTriangle ?? true) && size <= 400;
+  const triangle = check && satisfiesTriangle(dur, size);
+  const distTriangle = dist === dur ? triangle : check && satisfiesTriangle(dist, size);
 
   const vehStart = Int32Array.from(vehicles, (v) => v.startLocation);
   const vehEnd = Int32Array.from(vehicles, (v) => v.endLocation);
@@ -144,12 +145,23 @@ export function compile(problem: RoutingProblem): Instance {
   return {
     nJobs, nVeh, size, dist, dur,
     jobIds: jobs.map((j) => j.id), vehIds: vehicles.map((v) => v.id),
-    jobLoc, jobSvc, jobDemand, twFirst, twLast, twOffset, twA, twB, minInbound,
+    jobLoc, jobSvc, jobDemand, twFirst, twLast, twOffset, twA, twB, triangle, distTriangle,
     vehStart, vehEnd, vehShiftStart, vehShiftEnd, vehCap, vehFixed, vehClass, nClasses: classOf.size,
     compat, locked, isLocked, neighbors, depotDist,
     absentPenalty: 2 * maxDist * (nJobs + 1) + fixedSum + 1,
     scale: nJobs > 1 ? nearestSum / nJobs : Math.max(maxDist, 1),
+    vehicleCost: 0,
   };
+}
+
+function satisfiesTriangle(m: Float64Array, size: number): boolean {
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) {
+      const ij = m[i * size + j]!;
+      for (let k = 0; k < size; k++) if (m[i * size + k]! > ij + m[j * size + k]! + 1e-9) return false;
+    }
+  }
+  return true;
 }
 
 /** Earliest service start at or after `arrival` (Infinity when every window of job j has closed). */

@@ -1,6 +1,6 @@
 // A solution in flat typed arrays: per route the positions (0 = start, 1..len = jobs, len+1 = end), the
 // earliest departure and latest feasible arrival at each position (O(1) insertion checks), load and cost.
-import { earliestStart, latestStart, type Instance } from './instance';
+import { latestStart, type Instance } from './instance';
 
 export class Solution {
   readonly inst: Instance;
@@ -59,54 +59,102 @@ export class Solution {
 
   /** Recomputes locations, times, load, cost and the job index of route v from its job sequence. */
   rebuild(v: number): void {
-    const { inst, cap } = this;
-    const { dist, dur, size, jobLoc, jobSvc, jobDemand } = inst;
-    const base = v * cap;
+    const inst = this.inst;
+    const base = v * this.cap;
     const n = this.len[v]!;
-    const { jobAt, locAt, dep, ls } = this;
-    locAt[base] = inst.vehStart[v]!;
-    jobAt[base] = -1;
-    locAt[base + n + 1] = inst.vehEnd[v]!;
-    jobAt[base + n + 1] = -1;
-    dep[base] = inst.vehShiftStart[v]!;
+    this.locAt[base] = inst.vehStart[v]!;
+    this.jobAt[base] = -1;
+    this.locAt[base + n + 1] = inst.vehEnd[v]!;
+    this.jobAt[base + n + 1] = -1;
+    this.dep[base] = inst.vehShiftStart[v]!;
     let load = 0;
     let cost = 0;
-    for (let p = 1; p <= n + 1; p++) {
-      const prev = locAt[base + p - 1]!;
-      const j = jobAt[base + p]!;
-      const loc = j >= 0 ? jobLoc[j]! : locAt[base + p]!;
-      locAt[base + p] = loc;
-      cost += dist[prev * size + loc]!;
-      const arr = dep[base + p - 1]! + dur[prev * size + loc]!;
-      if (j < 0) {
-        dep[base + p] = arr;
-        continue;
-      }
-      const s = earliestStart(inst, j, arr);
-      // A late locked visit (already started) keeps its real time; the solver never makes other jobs late.
-      dep[base + p] = (s === Infinity ? arr : s) + jobSvc[j]!;
+    const { dist, size, jobLoc, jobDemand } = inst;
+    for (let p = 1; p <= n; p++) {
+      const j = this.jobAt[base + p]!;
+      this.locAt[base + p] = jobLoc[j]!;
       load += jobDemand[j]!;
-      this.jobRoute[j] = v;
-      this.jobPos[j] = p;
     }
-    ls[base + n + 1] = inst.vehShiftEnd[v]!;
-    for (let p = n; p >= 0; p--) {
-      const j = jobAt[base + p]!;
-      const limit = ls[base + p + 1]! - dur[locAt[base + p]! * size + locAt[base + p + 1]!]!;
-      ls[base + p] = j >= 0 ? latestStart(inst, j, limit - jobSvc[j]!) : limit;
-    }
+    for (let p = 1; p <= n + 1; p++) cost += dist[this.locAt[base + p - 1]! * size + this.locAt[base + p]!]!;
+    this.forward(v, 1);
+    this.backward(v, n);
     this.load[v] = load;
     this.cost[v] = n > 0 ? cost + inst.vehFixed[v]! : 0;
   }
 
-  /** Inserts job j in route v before position p (1 .. len+1). */
-  insert(v: number, p: number, j: number): void {
+  /** Earliest departures and job index from position `from` to the end of route v. */
+  private forward(v: number, from: number): void {
+    const inst = this.inst;
+    const { dur, size, jobSvc, twOffset, twA, twB } = inst;
+    const { jobAt, locAt, dep, jobRoute, jobPos } = this;
     const base = v * this.cap;
     const n = this.len[v]!;
+    let d = dep[base + from - 1]!;
+    let prev = locAt[base + from - 1]!;
+    for (let p = from; p <= n; p++) {
+      const j = jobAt[base + p]!;
+      const loc = locAt[base + p]!;
+      const arr = d + dur[prev * size + loc]!;
+      const o = twOffset[j]!;
+      let s = arr;
+      if (twOffset[j + 1]! - o === 1) {
+        if (arr < twA[o]!) s = twA[o]!;
+      } else {
+        // A late visit (only a locked, already-started one can be) keeps its real time.
+        for (let k = o; k < twOffset[j + 1]!; k++) if (arr <= twB[k]!) { s = arr > twA[k]! ? arr : twA[k]!; break; }
+      }
+      d = s + jobSvc[j]!;
+      dep[base + p] = d;
+      jobRoute[j] = v;
+      jobPos[j] = p;
+      prev = loc;
+    }
+    dep[base + n + 1] = d + dur[prev * size + locAt[base + n + 1]!]!;
+  }
+
+  /** Latest feasible arrivals from position `from` back to the start of route v. */
+  private backward(v: number, from: number): void {
+    const inst = this.inst;
+    const { dur, size, jobSvc, twOffset, twA, twB } = inst;
+    const { jobAt, locAt, ls } = this;
+    const base = v * this.cap;
+    const n = this.len[v]!;
+    ls[base + n + 1] = inst.vehShiftEnd[v]!;
+    let next = ls[base + from + 1]!;
+    for (let p = from; p >= 0; p--) {
+      const j = jobAt[base + p]!;
+      const limit = next - dur[locAt[base + p]! * size + locAt[base + p + 1]!]!;
+      if (j < 0) next = limit;
+      else {
+        const o = twOffset[j]!;
+        if (twOffset[j + 1]! - o === 1) {
+          const l = limit - jobSvc[j]!;
+          next = l < twA[o]! ? -Infinity : l < twB[o]! ? l : twB[o]!;
+        } else next = latestStart(inst, j, limit - jobSvc[j]!);
+      }
+      ls[base + p] = next;
+    }
+  }
+
+  /** Inserts job j in route v before position p (1 .. len+1), updating only what changes. */
+  insert(v: number, p: number, j: number): void {
+    const inst = this.inst;
+    const base = v * this.cap;
+    const n = this.len[v]!;
+    const { dist, size } = inst;
+    const a = this.locAt[base + p - 1]!;
+    const b = this.locAt[base + p]!;
+    const lj = inst.jobLoc[j]!;
     this.jobAt.copyWithin(base + p + 1, base + p, base + n + 2);
+    this.locAt.copyWithin(base + p + 1, base + p, base + n + 2);
+    this.ls.copyWithin(base + p + 1, base + p, base + n + 2);
     this.jobAt[base + p] = j;
+    this.locAt[base + p] = lj;
     this.len[v] = n + 1;
-    this.rebuild(v);
+    this.forward(v, p);
+    this.backward(v, p);
+    this.load[v] = this.load[v]! + inst.jobDemand[j]!;
+    this.cost[v] = this.cost[v]! + dist[a * size + lj]! + dist[lj * size + b]! - dist[a * size + b]! + (n === 0 ? inst.vehFixed[v]! : 0);
   }
 
   /** Removes from route v every job flagged in `remove` (never the locked prefix) and marks them absent. */
