@@ -17,6 +17,8 @@ export function registerAppSchemePrivileges(): void {
 export interface AppProtocolOptions {
   rendererRoot: string;
   contentSecurityPolicy: string;
+  /** Called when a bundle file exists but cannot be read (for the shell log; the error is reduced to name and code there). */
+  onReadError?: (error: unknown) => void;
 }
 
 function plainResponse(status: number, contentSecurityPolicy: string): Response {
@@ -29,7 +31,7 @@ function isMissingFile(error: unknown): boolean {
 }
 
 /** After ready: answer every app:// request from the renderer folder. */
-export function serveAppProtocol({ rendererRoot, contentSecurityPolicy }: AppProtocolOptions): void {
+export function serveAppProtocol({ rendererRoot, contentSecurityPolicy, onReadError }: AppProtocolOptions): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const resolution = resolveAppAsset({ requestUrl: request.url, method: request.method, rendererRoot });
     if (resolution.kind === 'refused') return plainResponse(resolution.status, contentSecurityPolicy);
@@ -38,7 +40,7 @@ export function serveAppProtocol({ rendererRoot, contentSecurityPolicy }: AppPro
       return new Response(body, { status: 200, headers: appResponseHeaders(resolution.contentType, contentSecurityPolicy) });
     } catch (error) {
       if (isMissingFile(error)) return plainResponse(404, contentSecurityPolicy);
-      console.error('[app-protocol] could not read a renderer file', error);
+      onReadError?.(error);
       return plainResponse(500, contentSecurityPolicy);
     }
   });

@@ -12,12 +12,17 @@ export interface IpcDispatcherOptions {
   appOrigin: string;
   /** Where to log a handler failure (for the shell's own log; never sent to the renderer). */
   reportError: (channel: IpcChannel, error: unknown) => void;
+  /** Where to log a refused call (wrong frame, unknown channel, bad request): channel and code only. */
+  reportRefusal?: (channel: string, code: string) => void;
 }
 
-export function createIpcDispatcher({ handlers, appOrigin, reportError }: IpcDispatcherOptions): IpcDispatch {
+export function createIpcDispatcher({ handlers, appOrigin, reportError, reportRefusal }: IpcDispatcherOptions): IpcDispatch {
   return async (channel, sender, payload) => {
     const validated = validateInvoke({ channel, sender, payload, appOrigin });
-    if (!validated.ok) return validated;
+    if (!validated.ok) {
+      reportRefusal?.(channel, validated.error.code);
+      return validated;
+    }
     const { channel: knownChannel, request } = validated.value;
     const handler = handlers[knownChannel] as (request: unknown) => IpcResult<unknown> | Promise<IpcResult<unknown>>;
     let result: IpcResult<unknown>;

@@ -15,6 +15,8 @@ export interface ShellWebPreferences {
   spellcheck: false;
   navigateOnDragDrop: false;
   safeDialogs: true;
+  /** Middle-click (auxclick) must not open links in new windows. */
+  disableBlinkFeatures: 'Auxclick';
 }
 
 /** `preloadPath` must be the absolute path of the bundled dist/electron/preload.cjs. */
@@ -36,5 +38,6 @@ export function shellWebPreferences(preloadPath: string): ShellWebPreferences {
     // A file dropped on the window must not replace the app.
     navigateOnDragDrop: false,
     safeDialogs: true,
+    disableBlinkFeatures: 'Auxclick',
   };
 }

@@ -162,7 +162,8 @@ export async function verifyUnlock(deps: SignInDeps, userId: string, proof: { pa
     if (!ok) {
       const until = await recordFailure(tx, record, now);
       await audit(tx, actor, { action: 'auth.unlock', outcome: 'failed' });
-      return until ? lockedOut(until) : unauthenticated('That is not correct.');
+      // 403, not 401: the session is still alive, only the proof was wrong.
+      return until ? lockedOut(until) : new HttpError(403, 'forbidden', 'That password or code is not correct.');
     }
     await tx.query('UPDATE users SET failed_attempts = 0 WHERE id = $1', [record.id]);
     await audit(tx, actor, { action: 'auth.unlock', outcome: 'allowed' });

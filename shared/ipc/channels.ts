@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { IpcChannel, IpcEvent } from './names';
 import { NotificationKindSchema } from './notification-kinds';
 import { ipcResultSchema } from './result';
+import { EffectivePolicySchema, PolicyIssueSchema } from '../policy/effective';
+import { LockReasonSchema, LockStatusSchema, SessionReportSchema, SignOutReasonSchema, UpdateStatusSchema } from './session';
 
 /** Base64 text of key material; bounded so a wrong call cannot push megabytes through the key store. */
 const KeyBase64Schema = z.base64().min(4).max(8192);
@@ -38,11 +40,36 @@ export const ipcChannels = {
   },
   /** Show an OS notification whose words come from NOTIFICATION_TEXT. */
   'notify:show': { request: z.strictObject({ kind: NotificationKindSchema }), response: z.object({ shown: z.literal(true) }) },
+  /** The managed policy in force, each value with its source, and the policy values that were ignored (never their values). */
+  'policy:get-effective': {
+    request: z.strictObject({}),
+    response: z.object({ policy: EffectivePolicySchema, issues: z.array(PolicyIssueSchema).max(200) }),
+  },
+  /** Whether the shell considers the session locked (a reloaded page asks before showing anything). */
+  'session:get-lock-state': {
+    request: z.strictObject({}),
+    /** signOutReason: the shell ended the session while no page could act on it; the page must sign out. */
+    response: z.object({ status: LockStatusSchema, signOutReason: SignOutReasonSchema.optional() }),
+  },
+  /** Session and lock-screen events the shell's idle lock needs; answers the resulting state. */
+  'session:report': { request: z.strictObject({ event: SessionReportSchema }), response: z.object({ status: LockStatusSchema }) },
+  /** The deep link that arrived before the page was ready to listen, if any; afterwards links come as events. */
+  'deep-link:take-pending': { request: z.strictObject({}), response: z.object({ visitId: z.uuid().nullable() }) },
+  /** Download (notify mode) or apply a downloaded update: Housecall restarts when it is ready. */
+  'update:install': { request: z.strictObject({}), response: z.object({ accepted: z.boolean() }) },
 } as const satisfies { [C in IpcChannel]: IpcChannelContract };
 
 export const ipcEvents = {
   /** The user clicked an OS notification the renderer asked for. */
   'notify:clicked': z.object({ kind: NotificationKindSchema }),
+  /** Lock now: the renderer removes patient data from the page and shows only the lock screen. */
+  'session:lock': z.object({ reason: LockReasonSchema }),
+  /** End the session now (idle past SignOutAfterMinutes, or too many wrong passwords). */
+  'session:sign-out': z.object({ reason: SignOutReasonSchema }),
+  /** A validated housecall://visit/<uuid> link was opened. */
+  'deep-link:open-visit': z.object({ visitId: z.uuid() }),
+  /** An update is available or downloaded. */
+  'update:status': UpdateStatusSchema,
 } as const satisfies { [E in IpcEvent]: z.ZodType };
 
 /** What the renderer passes to `invoke(channel, request)`. */

@@ -2,5 +2,6 @@
 export * from './names';
 export * from './result';
 export * from './notification-kinds';
+export * from './session';
 export * from './channels';
 export * from './bridge';

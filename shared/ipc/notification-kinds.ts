@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   'new_secure_message',
   'dispatch_assigned',
   'changes_need_review',
+  'update_available',
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
@@ -23,4 +24,5 @@ export const NOTIFICATION_TEXT: { readonly [K in NotificationKind]: Notification
   new_secure_message: { title: 'New message', body: 'You have a new secure message.' },
   dispatch_assigned: { title: 'New assignment', body: 'You have been assigned a visit.' },
   changes_need_review: { title: 'Changes need review', body: 'Some changes could not be saved and need your attention.' },
+  update_available: { title: 'Housecall update', body: 'A new version of Housecall is available.' },
 };

@@ -217,7 +217,7 @@ describeEachDriver('unlocking a locked workstation', (driver) => {
     const { accessToken } = await signIn(api, clinic.emails.clinician);
     const unlock = (payload: object) => api.app.inject({ method: 'POST', url: '/api/auth/unlock', headers: bearer(accessToken), payload });
     expect((await unlock({ password: TEST_PASSWORD })).statusCode).toBe(204);
-    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) expect((await unlock({ password: 'wrong' })).statusCode).toBe(401);
+    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) expect((await unlock({ password: 'wrong' })).statusCode).toBe(403);
     expect((await unlock({ password: 'wrong' })).statusCode).toBe(423);
     expect((await unlock({ password: TEST_PASSWORD })).statusCode).toBe(423);
     const { rows } = await t.db.query<{ outcome: string }>(`SELECT outcome FROM audit_log WHERE action = 'auth.unlock' AND user_id = $1 ORDER BY id`, [clinic.users.clinician]);

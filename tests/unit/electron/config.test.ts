@@ -51,3 +51,24 @@ describe('resolveServerConfig', () => {
     expect(resolved).toMatchObject({ ok: true, value: { source: 'default' } });
   });
 });
+
+describe('resolveServerConfig with the ServerUrl policy', () => {
+  it('lets managed policy beat the argument and the environment', () => {
+    const resolved = resolveServerConfig({
+      argv: [...electronArgv, '--server-url=https://arg.example.org'],
+      env: { HOUSECALL_SERVER_URL: 'https://env.example.org' },
+      policyServerUrl: 'https://policy.example.org/clinic',
+    });
+    expect(resolved).toMatchObject({ ok: true, value: { source: 'policy', server: { baseUrl: 'https://policy.example.org/clinic' } } });
+  });
+
+  it('ignores an unset (empty) policy', () => {
+    expect(resolveServerConfig({ argv: electronArgv, env: {}, policyServerUrl: '' })).toMatchObject({ ok: true, value: { source: 'default' } });
+  });
+
+  it('refuses to start on an unusable policy URL rather than silently using another server', () => {
+    const resolved = resolveServerConfig({ argv: electronArgv, env: { HOUSECALL_SERVER_URL: 'https://env.example.org' }, policyServerUrl: 'http://care.example.org' });
+    expect(resolved.ok).toBe(false);
+    if (!resolved.ok) expect(resolved.error).toMatch(/ServerUrl policy/);
+  });
+});

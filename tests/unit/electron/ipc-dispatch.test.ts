@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ipcErr, ipcOk, type IpcResult } from '../../../shared/ipc';
 import { createIpcDispatcher, type IpcHandlers } from '../../../electron/core/ipc-dispatch';
+import { defaultEffectivePolicy } from '../../../shared/policy';
 
 const APP = 'app://housecall';
 const sender = { frameUrl: 'app://housecall/index.html', isTopFrame: true };
@@ -13,6 +14,11 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'key-store:wrap': () => ipcErr('unavailable', 'no key store'),
     'key-store:unwrap': () => ipcErr('unavailable', 'no key store'),
     'notify:show': () => ipcOk({ shown: true as const }),
+    'policy:get-effective': () => ipcOk({ policy: defaultEffectivePolicy(), issues: [] }),
+    'session:get-lock-state': () => ipcOk({ status: 'unlocked' as const }),
+    'session:report': () => ipcOk({ status: 'unlocked' as const }),
+    'deep-link:take-pending': () => ipcOk({ visitId: null }),
+    'update:install': () => ipcOk({ accepted: false }),
     ...overrides,
   };
 }
