@@ -6,6 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 const port = Number(process.env.E2E_PORT ?? 8797);
+// Lets tests see and route the service worker's own requests (Chromium): context.setOffline() does not reach
+// them, so offline tests cut them off by routing (see tests/e2e/support/network.ts).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= '1';
 /** E2E_BASE_URL runs the suite against a server that is already running (no server is started then). */
 const externalBaseURL = process.env.E2E_BASE_URL;
 const baseURL = externalBaseURL ?? `http://127.0.0.1:${port}`;

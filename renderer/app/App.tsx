@@ -1,5 +1,6 @@
 // The top-level view switch: restoring a session, the sign-in screens, or the signed-in app frame.
-import { SignInScreen, useSessionStore } from '../features/auth';
+import { SignInScreen, signOutKeepingLocalData, useSessionStore } from '../features/auth';
+import { LockGate } from '../features/lock';
 import { AppFrame } from '../features/shell';
 
 export function App() {
@@ -13,6 +14,12 @@ export function App() {
       </main>
     );
   }
-  if (stage === 'signed-in' && user) return <AppFrame user={user} />;
+  if (stage === 'signed-in' && user) {
+    return (
+      <LockGate user={user} onSignOut={signOutKeepingLocalData}>
+        <AppFrame user={user} />
+      </LockGate>
+    );
+  }
   return <SignInScreen />;
 }

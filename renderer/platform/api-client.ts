@@ -62,6 +62,12 @@ async function bearerToken(): Promise<Result<string>> {
   return { ok: false, error: { status: 401, code: 'unauthenticated', message: 'Sign in to continue.' } };
 }
 
+/** A usable access token (refreshed first when it is about to expire), e.g. for the WebSocket; null when signed out. */
+export async function currentAccessToken(): Promise<string | null> {
+  const token = await bearerToken();
+  return token.ok ? token.value : null;
+}
+
 const isExpired = (error: ApiFailure): boolean => error.status === 401 && error.code === 'token_expired';
 
 export async function apiRequest<T>(options: ApiRequestOptions<T>): Promise<Result<T>> {

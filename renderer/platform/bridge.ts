@@ -7,7 +7,7 @@ export type { AppInfo, HousecallBridge };
 
 /** The bridge when running inside the Electron shell, otherwise null. */
 export function getBridge(): HousecallBridge | null {
-  return findHousecallBridge(window) ?? null;
+  return findHousecallBridge(globalThis) ?? null; // globalThis is window in a page; also safe where there is none
 }
 
 export const isElectron = (): boolean => getBridge() !== null;

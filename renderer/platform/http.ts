@@ -19,6 +19,15 @@ export interface SendOptions<T> {
   bearer?: string | null;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** The fetch to use for this call (tests simulate a flaky network per device); default: the platform's. */
+  fetch?: typeof fetch;
+}
+
+let fetchOverride: typeof fetch | null = null;
+
+/** For tests and the benchmark entry: route every request through this fetch (null: the global fetch). */
+export function setFetchImplementation(impl: typeof fetch | null): void {
+  fetchOverride = impl;
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -74,7 +83,8 @@ export async function send<T>(options: SendOptions<T>): Promise<Result<T>> {
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(base, options.path, options.query), {
+    const doFetch = options.fetch ?? fetchOverride ?? fetch;
+    response = await doFetch(buildUrl(base, options.path, options.query), {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),

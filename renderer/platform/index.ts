@@ -1,6 +1,6 @@
-// The platform boundary: the only renderer module that touches fetch, the Electron bridge and (later) WebSocket.
+// The platform boundary: the only renderer module that touches fetch, the Electron bridge and the WebSocket.
 export type { ApiFailure, ApiFailureCode, Result } from './result';
-export { apiRequest, refreshSession } from './api-client';
+export { apiRequest, refreshSession, currentAccessToken } from './api-client';
 export type { ApiRequestOptions } from './api-client';
 export { signIn, verifyTotp, confirmTotpEnrollment, restoreSession, hasStoredSession, currentUser, signOut } from './auth-api';
 export type { SignInStep } from './auth-api';
@@ -12,3 +12,15 @@ export type { SessionEvent } from './session-events';
 export { getBridge, isElectron, getAppInfo } from './bridge';
 export type { AppInfo, HousecallBridge } from './bridge';
 export { getDeviceId } from './device-id';
+export { syncApi, createSyncApi } from './sync-api';
+export type { SyncApi, ApiRequester } from './sync-api';
+export { connectRealtime } from './realtime';
+export type { RealtimeConnection, RealtimeOptions, SocketFactory, SocketLike } from './realtime';
+export { bridgeKeyStore } from './key-store';
+export type { OsKeyStore, KeyStoreFailure } from './key-store';
+export { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+export type { BackoffPolicy } from './backoff';
+export { getEffectivePolicy } from './policy';
+export type { EffectivePolicyView } from './policy';
+export { watchUserActivity, shellLockPort, verifyUnlockPassword } from './idle';
+export type { ActivityWatchOptions, ShellLockPort, ShellLockState, UnlockOutcome } from './idle';

@@ -2,6 +2,13 @@
 import { getAppInfo, getBridge } from './bridge';
 
 let cached: Promise<string> | null = null;
+let override: string | null = null;
+
+/** For tests and the benchmark entry: use this base URL instead of asking the shell (null: back to normal). */
+export function setServerBaseUrl(url: string | null): void {
+  override = url === null ? null : url.replace(/\/+$/, '');
+  cached = null;
+}
 
 async function resolve(): Promise<string> {
   const bridge = getBridge();
@@ -13,6 +20,7 @@ async function resolve(): Promise<string> {
 
 /** Base URL to prefix API paths with ('' means same origin). A failed lookup is retried on the next call. */
 export function serverBaseUrl(): Promise<string> {
+  if (override !== null) return Promise.resolve(override);
   if (!cached) {
     cached = resolve();
     cached.catch(() => {

@@ -6,6 +6,8 @@ export interface Column<Row> {
   header: string;
   render: (row: Row) => ReactNode;
   className?: string;
+  /** This column's cell heads its row (rendered as <th scope="row">): e.g. the time and patient of a visit. */
+  rowHeader?: boolean;
 }
 
 export interface TableProps<Row> {
@@ -16,9 +18,11 @@ export interface TableProps<Row> {
   rows: readonly Row[];
   rowKey: (row: Row) => string | number;
   empty?: ReactNode;
+  /** Extra class names for a row (e.g. to mark rows with local changes). */
+  rowClassName?: (row: Row) => string | undefined;
 }
 
-export function Table<Row>({ caption, captionHidden = false, columns, rows, rowKey, empty = 'Nothing to show.' }: TableProps<Row>) {
+export function Table<Row>({ caption, captionHidden = false, columns, rows, rowKey, empty = 'Nothing to show.', rowClassName }: TableProps<Row>) {
   return (
     <div className="hc-table-wrap">
       <table className="hc-table">
@@ -41,12 +45,18 @@ export function Table<Row>({ caption, captionHidden = false, columns, rows, rowK
             </tr>
           ) : (
             rows.map((row) => (
-              <tr key={rowKey(row)}>
-                {columns.map((column) => (
-                  <td key={column.key} className={column.className}>
-                    {column.render(row)}
-                  </td>
-                ))}
+              <tr key={rowKey(row)} className={rowClassName?.(row)}>
+                {columns.map((column) =>
+                  column.rowHeader ? (
+                    <th key={column.key} scope="row" className={['hc-table__rowhead', column.className ?? ''].filter(Boolean).join(' ')}>
+                      {column.render(row)}
+                    </th>
+                  ) : (
+                    <td key={column.key} className={column.className}>
+                      {column.render(row)}
+                    </td>
+                  ),
+                )}
               </tr>
             ))
           )}

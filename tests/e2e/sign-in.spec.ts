@@ -31,12 +31,16 @@ for (const user of DEMO_USERS) {
   });
 }
 
-test('a clinician sees empty states where later features will show their work', async ({ page }) => {
+test('a clinician lands on today\'s schedule and can search patients; other workspaces still show empty states', async ({ page }) => {
   await signIn(page, demoUser('clinician'));
   const main = page.getByRole('main');
-  await expect(main).toContainText('No appointments to show yet.');
+  await expect(main.getByRole('heading', { level: 2, name: /^Today, / })).toBeVisible();
+  await expect(main.getByRole('button', { name: 'Previous day' })).toBeVisible();
+  await expect(main.getByRole('button', { name: 'Next day' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients' }).click();
-  await expect(main).toContainText('No patients to show yet.');
+  await expect(main.getByRole('searchbox', { name: 'Search patients' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Inbox' }).click();
+  await expect(main).toContainText('No messages yet.');
   await expect(main).not.toContainText(/coming/i);
   await signOut(page);
 });

@@ -2,6 +2,6 @@
 export { SignInScreen } from './SignInScreen';
 export { useSessionStore, initialSessionState, resetSessionStore } from './session-store';
 export type { SessionState, SessionStage, TokenStatus, Enrollment } from './session-store';
-export { startSession, stopSession, signOutOfSession, submitPassword, submitTotpCode, submitEnrollmentCode, backToPassword } from './session-actions';
+export { startSession, stopSession, signOutOfSession, signOutKeepingLocalData, submitPassword, submitTotpCode, submitEnrollmentCode, backToPassword } from './session-actions';
 export { signInFailureMessage, lockoutMessage } from './messages';
 export { roleLabel } from './role-labels';

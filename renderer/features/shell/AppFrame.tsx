@@ -1,12 +1,24 @@
-// The signed-in app frame: banner, role-specific main navigation, and the selected workspace in <main>.
+// The signed-in app frame: banner, role-specific main navigation, the first-sync notice, and the selected
+// workspace in <main>. Feature UI state is reset when the frame goes away (sign-out).
 import { useEffect } from 'react';
 import type { User } from '../../../shared/domain/user';
+import { registerOfflineShell } from '../offline-shell';
+import { resetPatientsStore } from '../patients';
+import { resetScheduleStore } from '../schedule';
+import { FirstSyncNotice, resetSyncPanelStore } from '../sync-status';
 import { AppHeader } from './AppHeader';
 import { useConnectivityWatcher } from './connectivity-store';
 import { MainNav } from './MainNav';
 import { resetShellStore, selectWorkspace, useShellStore } from './shell-store';
 import { WorkspaceView } from './WorkspaceView';
-import { effectiveWorkspace, WORKSPACE_LABELS, workspacesFor } from './workspaces';
+import { effectiveWorkspace, syncsData, WORKSPACE_LABELS, workspacesFor } from './workspaces';
+
+function resetFeatureStores(): void {
+  resetShellStore();
+  resetScheduleStore();
+  resetPatientsStore();
+  resetSyncPanelStore();
+}
 
 export interface AppFrameProps {
   user: User;
@@ -14,7 +26,10 @@ export interface AppFrameProps {
 
 export function AppFrame({ user }: AppFrameProps) {
   useConnectivityWatcher();
-  useEffect(() => resetShellStore, []);
+  useEffect(() => resetFeatureStores, []);
+  useEffect(() => {
+    void registerOfflineShell();
+  }, []);
   const selected = useShellStore((s) => s.workspace);
   const workspace = effectiveWorkspace(user.role, selected);
 
@@ -24,8 +39,9 @@ export function AppFrame({ user }: AppFrameProps) {
       <div className="hc-frame__body">
         <MainNav items={workspacesFor(user.role)} current={workspace} onSelect={selectWorkspace} />
         <main id="main-content" className="hc-main" tabIndex={-1}>
+          {syncsData(user.role) ? <FirstSyncNotice /> : null}
           <h1 className="hc-main__heading">{WORKSPACE_LABELS[workspace]}</h1>
-          <WorkspaceView key={workspace} workspace={workspace} />
+          <WorkspaceView key={workspace} workspace={workspace} user={user} />
         </main>
       </div>
     </div>

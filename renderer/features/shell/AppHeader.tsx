@@ -1,15 +1,19 @@
-// The app frame's banner: product name, connectivity, who is signed in, and Sign out.
+// The app frame's banner: product name, sync status (roles that keep data on the device), connectivity,
+// who is signed in, and Sign out.
 import type { User } from '../../../shared/domain/user';
-import { Button } from '../../ui';
-import { roleLabel, signOutOfSession, useSessionStore } from '../auth';
+import { roleLabel } from '../auth';
+import { SyncStatusControl } from '../sync-status';
 import { ConnectivityIndicator } from './ConnectivityIndicator';
+import { SignOutButton } from './SignOutButton';
+import { LockButton } from '../lock';
+import { syncsData } from './workspaces';
 
 export interface AppHeaderProps {
   user: User;
 }
 
 export function AppHeader({ user }: AppHeaderProps) {
-  const signingOut = useSessionStore((s) => s.signingOut);
+  const syncs = syncsData(user.role);
   return (
     <header className="hc-header">
       <a className="hc-skip-link" href="#main-content">
@@ -17,14 +21,14 @@ export function AppHeader({ user }: AppHeaderProps) {
       </a>
       <span className="hc-header__brand">Housecall</span>
       <div className="hc-header__end">
+        {syncs ? <SyncStatusControl user={user} /> : null}
         <ConnectivityIndicator />
         <div className="hc-header__user">
           <span className="hc-header__name">{user.displayName}</span>
           <span className="hc-header__role">{roleLabel(user.role)}</span>
         </div>
-        <Button onClick={() => void signOutOfSession()} busy={signingOut}>
-          Sign out
-        </Button>
+        <LockButton />
+        <SignOutButton syncs={syncs} />
       </div>
     </header>
   );

@@ -5,5 +5,5 @@ export { useShellStore, initialShellState, resetShellStore, selectWorkspace } fr
 export type { ShellState } from './shell-store';
 export { useConnectivityStore, initialConnectivityState } from './connectivity-store';
 export type { ConnectivityState } from './connectivity-store';
-export { WORKSPACES_BY_ROLE, WORKSPACE_LABELS, workspacesFor, effectiveWorkspace } from './workspaces';
+export { WORKSPACES_BY_ROLE, WORKSPACE_LABELS, workspacesFor, effectiveWorkspace, syncsData } from './workspaces';
 export type { WorkspaceId } from './workspaces';

@@ -1,7 +1,7 @@
 // The workspaces of the app frame and which roles see which, in navigation order.
 import type { Role } from '../../../shared/domain/roles';
 
-export type WorkspaceId = 'schedule' | 'patients' | 'inbox' | 'dispatch' | 'deliveries' | 'users' | 'audit';
+export type WorkspaceId = 'schedule' | 'patients' | 'inbox' | 'dispatch' | 'deliveries' | 'users' | 'audit' | 'settings';
 
 export const WORKSPACE_LABELS: Record<WorkspaceId, string> = {
   schedule: 'Schedule',
@@ -11,13 +11,14 @@ export const WORKSPACE_LABELS: Record<WorkspaceId, string> = {
   deliveries: 'Deliveries',
   users: 'Users',
   audit: 'Audit',
+  settings: 'Managed settings',
 };
 
 export const WORKSPACES_BY_ROLE: Record<Role, readonly WorkspaceId[]> = {
-  clinician: ['schedule', 'patients', 'inbox'],
-  dispatcher: ['dispatch'],
-  courier: ['deliveries'],
-  admin: ['users', 'audit'],
+  clinician: ['schedule', 'patients', 'inbox', 'settings'],
+  dispatcher: ['dispatch', 'settings'],
+  courier: ['deliveries', 'settings'],
+  admin: ['users', 'audit', 'settings'],
 };
 
 export function workspacesFor(role: Role): readonly WorkspaceId[] {
@@ -32,3 +33,6 @@ export function effectiveWorkspace(role: Role, selected: WorkspaceId | null): Wo
   if (!first) throw new Error('Every role has at least one workspace.');
   return first;
 }
+
+/** Roles whose work is kept on the device and synced (admins work online only). */
+export const syncsData = (role: Role): boolean => role !== 'admin';

@@ -1,0 +1,49 @@
+// Encryption at rest (AES-GCM, WebCrypto): every PHI value is sealed with a fresh random 96-bit IV per write,
+// bound to where it is stored (associated data), so a blob copied to another row or field does not open.
+import type { Sealed } from './schema';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/** TextEncoder output is always backed by a plain ArrayBuffer (WebCrypto's BufferSource wants that type). */
+const utf8 = (text: string) => encoder.encode(text) as Uint8Array<ArrayBuffer>;
+
+/** Seals a JSON value. Call before opening a Dexie transaction (this awaits WebCrypto). */
+export async function seal(key: CryptoKey, value: unknown, label: string): Promise<Sealed> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8(label) }, key, utf8(JSON.stringify(value)));
+  return { iv, ct: new Uint8Array(ct) };
+}
+
+/** Opens a sealed JSON value; throws when the key or label is wrong or the blob was altered. */
+export async function unseal<T = unknown>(key: CryptoKey, sealed: Sealed, label: string): Promise<T> {
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData: utf8(label) }, key, sealed.ct);
+  return JSON.parse(decoder.decode(plain)) as T;
+}
+
+/** A fresh random 256-bit AES-GCM data key, raw (to be wrapped by the OS key store, then imported). */
+export function randomKeyBytes(): Uint8Array<ArrayBuffer> {
+  return crypto.getRandomValues(new Uint8Array(32));
+}
+
+/** Imports raw key bytes as a non-extractable AES-GCM key and wipes the bytes. */
+export async function importDataKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  try {
+    return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+  } finally {
+    raw.fill(0);
+  }
+}
+
+/** A new non-extractable AES-GCM key (the web workstation's per-sign-in key). */
+export function generateDataKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+}
+
+/** Labels (associated data) of the sealed values, one per place a value can live. */
+export const label = {
+  server: (key: string) => `srv|${key}`,
+  local: (key: string) => `loc|${key}`,
+  args: (key: string) => `args|${key}`,
+  theirs: (conflictId: string) => `theirs|${conflictId}`,
+  keyCheck: 'meta|key-check',
+} as const;

@@ -1,0 +1,191 @@
+// Read-compute-write for cached entities without awaiting WebCrypto inside a transaction: read a snapshot of
+// the rows and outbox entries involved, decrypt/compute/encrypt outside any transaction, then write in one
+// transaction only if none of them changed meanwhile (another window, the UI, the engine); else start over.
+import type { CachedEntityName, EffectContext, EntityData } from '../../shared/sync/local-effects';
+import { foldLocalEffects } from '../../shared/sync/local-effects';
+import { label, seal, unseal } from './crypto';
+import { DataError, isQuotaError } from './errors';
+import type { CacheDb, EntityRow, OutboxRow, Sealed } from './schema';
+import { ENTITY_TABLE } from './schema';
+
+export const entityKey = (entity: CachedEntityName, id: string): string => `${entity}:${id}`;
+
+export function parseEntityKey(key: string): { entity: CachedEntityName; id: string } | null {
+  const at = key.indexOf(':');
+  const entity = key.slice(0, at) as CachedEntityName;
+  return at > 0 && Object.hasOwn(ENTITY_TABLE, entity) ? { entity, id: key.slice(at + 1) } : null;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export interface EntitySnapshot {
+  key: string;
+  target: { entity: CachedEntityName; id: string } | null;
+  row: EntityRow | undefined;
+  /** Outbox entries of this entity, oldest first. */
+  entries: OutboxRow[];
+}
+
+const fingerprint = (s: Pick<EntitySnapshot, 'row' | 'entries'>): string =>
+  `${s.row?.rev ?? -1}|${s.entries.map((e) => `${e.seq}.${e.rev}.${e.attempts}`).join(',')}`;
+
+/** Reads rows and outbox entries for the keys (call inside a transaction covering the tables, or none). */
+export async function readSnapshots(db: CacheDb, keys: readonly string[]): Promise<Map<string, EntitySnapshot>> {
+  const unique = [...new Set(keys)];
+  const byEntity = new Map<CachedEntityName, string[]>();
+  for (const key of unique) {
+    const target = parseEntityKey(key);
+    if (target) pushTo(byEntity, target.entity, target.id);
+  }
+  const rows = new Map<string, EntityRow>();
+  for (const [entity, ids] of byEntity) {
+    const found = await db.entityTable(entity).bulkGet(ids);
+    found.forEach((row, i) => {
+      if (row) rows.set(entityKey(entity, ids[i]!), row);
+    });
+  }
+  const entries = unique.length > 0 ? await db.outbox.where('entityKey').anyOf(unique).toArray() : [];
+  const snaps = new Map<string, EntitySnapshot>();
+  for (const key of unique) snaps.set(key, { key, target: parseEntityKey(key), row: rows.get(key), entries: [] });
+  for (const entry of entries.sort((a, b) => a.seq - b.seq)) snaps.get(entry.entityKey)?.entries.push(entry);
+  return snaps;
+}
+
+async function unchanged(db: CacheDb, snaps: Map<string, EntitySnapshot>): Promise<boolean> {
+  const now = await readSnapshots(db, [...snaps.keys()]);
+  for (const [key, before] of snaps) if (fingerprint(before) !== fingerprint(now.get(key)!)) return false;
+  return true;
+}
+
+const MAX_ATTEMPTS = 25;
+
+/**
+ * Runs compute on a snapshot of `keys` and commits write in one transaction only if nothing read changed.
+ * compute may await WebCrypto; write must only use Dexie. A quota failure becomes DataError('storage_full').
+ */
+export async function guardedWrite<P>(
+  db: CacheDb,
+  keys: readonly string[],
+  compute: (snaps: Map<string, EntitySnapshot>) => Promise<P>,
+  write: (plan: P, snaps: Map<string, EntitySnapshot>) => Promise<void>,
+): Promise<P> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const snaps = await db.transaction('r', db.tables, () => readSnapshots(db, keys));
+    const plan = await compute(snaps);
+    let committed: boolean;
+    try {
+      committed = await db.transaction('rw', db.tables, async () => {
+        if (!(await unchanged(db, snaps))) return false;
+        await write(plan, snaps);
+        return true;
+      });
+    } catch (error) {
+      if (isQuotaError(error)) throw new DataError('storage_full', 'This device is out of storage space.');
+      throw error;
+    }
+    if (committed) return plan;
+  }
+  throw new DataError('busy', 'The local data kept changing; try again.');
+}
+
+/** The entity's data as the device shows it: the local view when changes are pending, else the server's. */
+export function openView(key: CryptoKey, ek: string, row: EntityRow): Promise<EntityData | null> {
+  if (row.loc) return unseal<EntityData>(key, row.loc, label.local(ek));
+  if (row.srv) return unseal<EntityData>(key, row.srv, label.server(ek));
+  return Promise.resolve(null);
+}
+
+export function openArgs(key: CryptoKey, entry: Pick<OutboxRow, 'args' | 'entityKey'>): Promise<unknown> {
+  return unseal(key, entry.args, label.args(entry.entityKey));
+}
+
+export function patientIdOf(entity: CachedEntityName, data: EntityData | null): string | null {
+  if (!data) return null;
+  const value = entity === 'patient' ? data.id : data.patientId;
+  return typeof value === 'string' ? value : null;
+}
+
+function indexFields(entity: CachedEntityName, data: EntityData | null): Partial<EntityRow> {
+  if (!data) return {};
+  if (entity === 'appointment') {
+    const startsAt = typeof data.startsAt === 'string' ? new Date(data.startsAt).toISOString() : undefined;
+    return { startsAt, clinicianId: typeof data.clinicianId === 'string' ? data.clinicianId : undefined };
+  }
+  if (entity === 'note') return { appointmentId: typeof data.appointmentId === 'string' ? data.appointmentId : undefined };
+  return {};
+}
+
+/** New server state for an entity: `data` at `version`; null when the server no longer has it. */
+export type ServerUpdate = { data: EntityData; version: number } | null | 'unchanged';
+
+export interface ComposeInput {
+  key: CryptoKey;
+  effect: EffectContext;
+  snap: EntitySnapshot;
+  /** Treat the cached row as absent (its patient's data was removed earlier in the same page). */
+  ignoreRow?: boolean;
+  server: ServerUpdate;
+  /** The entity's remaining pending mutations, oldest first, with their args opened. */
+  pending: ReadonlyArray<{ name: string; args: unknown }>;
+}
+
+/**
+ * The row to store for an entity given its server state and the pending mutations on top, or null when
+ * there is nothing left to cache (no server state and nothing pending). Seals only what changed.
+ */
+export async function composeRow(input: ComposeInput): Promise<EntityRow | null> {
+  const { snap, server, pending, key, effect } = input;
+  const target = snap.target;
+  if (!target) return null;
+  const existing = input.ignoreRow ? undefined : snap.row;
+  let serverData: EntityData | null;
+  let srv: Sealed | null;
+  let version: number;
+  if (server === 'unchanged') {
+    srv = existing?.srv ?? null;
+    version = existing?.version ?? 0;
+    serverData = srv && pending.length > 0 ? await unseal<EntityData>(key, srv, label.server(snap.key)) : null;
+  } else if (server === null) {
+    srv = null;
+    version = 0;
+    serverData = null;
+  } else {
+    serverData = server.data;
+    version = server.version;
+    srv = await seal(key, server.data, label.server(snap.key));
+  }
+  if (pending.length === 0 && !srv) return null;
+  const view = pending.length > 0 ? foldLocalEffects(serverData, pending, effect) : serverData;
+  if (pending.length > 0 && view === null && !srv) return null;
+  const loc = pending.length > 0 && view ? await seal(key, view, label.local(snap.key)) : null;
+  const shown = view ?? serverData;
+  return {
+    ...(existing ?? {}),
+    ...indexFields(target.entity, shown),
+    id: target.id,
+    patientId: patientIdOf(target.entity, shown) ?? existing?.patientId ?? '',
+    version,
+    srv,
+    loc,
+    pending: pending.length,
+    rev: (snap.row?.rev ?? 0) + 1,
+  };
+}
+
+/** Puts or deletes the composed rows (inside the write transaction). */
+export async function storeRows(db: CacheDb, rows: ReadonlyArray<{ snap: EntitySnapshot; row: EntityRow | null }>): Promise<void> {
+  const puts = new Map<CachedEntityName, EntityRow[]>();
+  const deletes = new Map<CachedEntityName, string[]>();
+  for (const { snap, row } of rows) {
+    if (!snap.target) continue;
+    const { entity, id } = snap.target;
+    if (row) pushTo(puts, entity, row);
+    else pushTo(deletes, entity, id);
+  }
+  for (const [entity, list] of puts) await db.entityTable(entity).bulkPut(list);
+  for (const [entity, ids] of deletes) await db.entityTable(entity).bulkDelete(ids);
+}

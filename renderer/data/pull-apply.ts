@@ -1,0 +1,129 @@
+// Applies one page of pulled changes and stores the new cursor in the same transaction, so the cursor never
+// passes data that is not stored. An entity is overwritten only by a version >= the stored one; pending
+// local changes are re-applied on top. A revoked access removes the patient's rows; unsent changes for that
+// patient move to conflicts (never dropped silently).
+import type { Change, PullResponse } from '../../shared/sync/protocol';
+import type { CachedEntityName } from '../../shared/sync/local-effects';
+import type { CacheCore } from './cache';
+import type { EntitySnapshot, ServerUpdate } from './entity-store';
+import { composeRow, entityKey, guardedWrite, openArgs, storeRows } from './entity-store';
+import { setMeta } from './meta';
+import type { CacheDb, ConflictRow, EntityRow, OutboxRow } from './schema';
+import { ENTITY_TABLE_NAMES } from './schema';
+
+const ACCESS_ENDED = 'You no longer have access to this patient, so this change was not sent.';
+const ENTITY_REMOVED = 'This record was removed on the server, so this change was not sent.';
+
+interface KeyState {
+  patientId: string | null;
+  server: ServerUpdate;
+  version: number;
+  /** The patient's data was removed earlier in this page: the cached row and its pending entries are gone. */
+  afterRevocation: boolean;
+  gone: boolean;
+}
+
+interface PagePlan {
+  rows: Array<{ snap: EntitySnapshot; row: EntityRow | null }>;
+  /** Entries whose entity the server removed: moved to conflicts. */
+  orphaned: ConflictRow[];
+  orphanedSeqs: number[];
+  revoked: string[];
+}
+
+function toConflict(entry: OutboxRow, reason: ConflictRow['reason'], message: string, nowIso: string): ConflictRow {
+  return {
+    id: entry.mutationId, seq: entry.seq, name: entry.name, reason, message, entityKey: entry.entityKey, patientId: entry.patientId,
+    mine: entry.args, theirs: null, baseVersion: entry.baseVersion, createdAt: nowIso,
+  };
+}
+
+/**
+ * Deletes a patient's cached rows and moves their unsent changes to conflicts (inside the transaction).
+ * Conflicts keep only what this user entered: the server's side of earlier conflicts is dropped too.
+ */
+export async function removePatient(db: CacheDb, patientId: string, nowIso: string): Promise<void> {
+  for (const name of ENTITY_TABLE_NAMES) await db[name].where('patientId').equals(patientId).delete();
+  await db.conflicts.where('patientId').equals(patientId).modify({ theirs: null });
+  const entries = await db.outbox.where('patientId').equals(patientId).toArray();
+  if (entries.length === 0) return;
+  await db.conflicts.bulkPut(entries.map((e) => toConflict(e, 'forbidden', ACCESS_ENDED, nowIso)));
+  await db.outbox.bulkDelete(entries.map((e) => e.seq));
+}
+
+function entityChanges(changes: readonly Change[]): Array<Change & { entity: CachedEntityName }> {
+  return changes.filter((c): c is Change & { entity: CachedEntityName } => c.entity !== 'access');
+}
+
+async function planPage(core: CacheCore, changes: readonly Change[], snaps: Map<string, EntitySnapshot>, nowIso: string): Promise<PagePlan> {
+  const states = new Map<string, KeyState>();
+  const revoked = new Set<string>();
+  const revokedOrder: string[] = [];
+  for (const change of changes) {
+    if (change.entity === 'access') {
+      if (!change.deleted || !change.patientId) continue;
+      if (!revoked.has(change.patientId)) revokedOrder.push(change.patientId);
+      revoked.add(change.patientId);
+      for (const [key, state] of states) {
+        if (state.patientId === change.patientId) states.set(key, { patientId: state.patientId, server: 'unchanged', version: -1, afterRevocation: true, gone: false });
+      }
+      continue;
+    }
+    const key = entityKey(change.entity, change.id);
+    const snap = snaps.get(key)!;
+    let state = states.get(key);
+    if (!state) {
+      const afterRevocation = change.patientId !== null && revoked.has(change.patientId);
+      state = { patientId: change.patientId ?? snap.row?.patientId ?? null, server: 'unchanged', version: afterRevocation ? -1 : (snap.row?.version ?? -1), afterRevocation, gone: false };
+      states.set(key, state);
+    }
+    if (change.version < state.version) continue; // older than what the device already has
+    state.version = change.version;
+    state.gone = change.deleted || !change.data;
+    state.server = state.gone ? null : { data: change.data!, version: change.version };
+  }
+
+  const plan: PagePlan = { rows: [], orphaned: [], orphanedSeqs: [], revoked: revokedOrder };
+  await Promise.all(
+    [...states].map(async ([key, state]) => {
+      const snap = snaps.get(key)!;
+      if (state.server === 'unchanged') return; // only reset by a revocation: removePatient deletes the row
+      const entries = state.afterRevocation ? [] : snap.entries;
+      if (state.gone) {
+        plan.rows.push({ snap, row: null });
+        for (const e of entries) {
+          plan.orphaned.push(toConflict(e, 'not_found', ENTITY_REMOVED, nowIso));
+          plan.orphanedSeqs.push(e.seq);
+        }
+        return;
+      }
+      const pending = await Promise.all(entries.map(async (e) => ({ name: e.name, args: await openArgs(core.key, e) })));
+      const row = await composeRow({ key: core.key, effect: core.effectContext(), snap, server: state.server, pending, ignoreRow: state.afterRevocation });
+      plan.rows.push({ snap, row });
+    }),
+  );
+  return plan;
+}
+
+/** Stores a pulled page and its cursor atomically. Returns how many entity changes the page held. */
+export async function applyPullPage(core: CacheCore, page: PullResponse): Promise<number> {
+  const { db } = core;
+  const changes = page.changes;
+  const keys = entityChanges(changes).map((c) => entityKey(c.entity, c.id));
+  const nowIso = new Date(core.env.now()).toISOString();
+  await guardedWrite(
+    db,
+    keys,
+    (snaps) => planPage(core, changes, snaps, nowIso),
+    async (plan) => {
+      for (const patientId of plan.revoked) await removePatient(db, patientId, nowIso);
+      if (plan.orphaned.length > 0) {
+        await db.conflicts.bulkPut(plan.orphaned);
+        await db.outbox.bulkDelete(plan.orphanedSeqs);
+      }
+      await storeRows(db, plan.rows);
+      await setMeta(db, { cursor: page.cursor, lastServerContactAt: nowIso, ...(page.hasMore ? {} : { firstSyncDone: true }) });
+    },
+  );
+  return keys.length;
+}

@@ -1,0 +1,127 @@
+// Reads for the live-query hooks: Dexie reads first, then decryption (wrapped in Promise.resolve, as Dexie's
+// liveQuery requires for non-Dexie async work), so the hooks re-run whenever the rows they read change.
+import type { Allergy, Medication, Problem } from '../../shared/domain/patient';
+import type { EntityState } from '../../shared/sync/protocol';
+import type { MutationName } from '../../shared/sync/mutations';
+import type { CachedEntityName, EntityData } from '../../shared/sync/local-effects';
+import type { CacheCore } from './cache';
+import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient } from './contract';
+import { label, unseal } from './crypto';
+import { DataError } from './errors';
+import { entityKey, openView } from './entity-store';
+import type { EntityRow } from './schema';
+
+async function views<T>(core: CacheCore, entity: CachedEntityName, rows: readonly EntityRow[]): Promise<Array<T & { pending: boolean }>> {
+  try {
+    const opened = await Promise.resolve(Promise.all(rows.map((row) => openView(core.key, entityKey(entity, row.id), row))));
+    const out: Array<T & { pending: boolean }> = [];
+    opened.forEach((data, i) => {
+      if (data) out.push({ ...(data as T), pending: rows[i]!.pending > 0 });
+    });
+    return out;
+  } catch {
+    throw new DataError('locked', 'Offline data on this device cannot be read.');
+  }
+}
+
+const byStart = (a: { startsAt: string }, b: { startsAt: string }) => a.startsAt.localeCompare(b.startsAt);
+const byName = (a: LocalPatient, b: LocalPatient) => a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName);
+const byUpdatedDesc = (a: LocalNote, b: LocalNote) => b.updatedAt.localeCompare(a.updatedAt);
+
+/** Appointments starting in [from, to), of one clinician (or everyone's when clinicianId is null). */
+export async function queryAppointmentsInRange(core: CacheCore, fromIso: string, toIso: string, clinicianId: string | null): Promise<LocalAppointment[]> {
+  const from = new Date(fromIso).toISOString();
+  const to = new Date(toIso).toISOString();
+  if (!(from < to)) return [];
+  const table = core.db.appointments;
+  const rows = clinicianId
+    ? await table.where('[clinicianId+startsAt]').between([clinicianId, from], [clinicianId, to], true, false).toArray()
+    : await table.where('startsAt').between(from, to, true, false).toArray();
+  return (await views<LocalAppointment>(core, 'appointment', rows)).sort(byStart);
+}
+
+export async function queryPatients(core: CacheCore): Promise<LocalPatient[]> {
+  const rows = await core.db.patients.toArray();
+  return (await views<LocalPatient>(core, 'patient', rows)).sort(byName);
+}
+
+export async function queryPatient(core: CacheCore, patientId: string): Promise<LocalPatient | null> {
+  const row = await core.db.patients.get(patientId);
+  return row ? ((await views<LocalPatient>(core, 'patient', [row]))[0] ?? null) : null;
+}
+
+const strip = <T>(items: Array<T & { pending: boolean }>): T[] =>
+  items.map((item) => {
+    const { pending: _pending, patientId: _patientId, ...rest } = item as T & { pending: boolean; patientId?: unknown };
+    return rest as T;
+  });
+
+/** Everything cached about one patient; null when the patient is not on this device. */
+export async function queryPatientChart(core: CacheCore, patientId: string): Promise<LocalChart | null> {
+  const { db } = core;
+  const patientRow = await db.patients.get(patientId);
+  if (!patientRow) return null;
+  const [allergyRows, medicationRows, problemRows, appointmentRows, noteRows] = await Promise.all([
+    db.allergies.where('patientId').equals(patientId).toArray(),
+    db.medications.where('patientId').equals(patientId).toArray(),
+    db.problems.where('patientId').equals(patientId).toArray(),
+    db.appointments.where('patientId').equals(patientId).toArray(),
+    db.notes.where('patientId').equals(patientId).toArray(),
+  ]);
+  const [patient, allergies, medications, problems, appointments, notes] = await Promise.all([
+    views<LocalPatient>(core, 'patient', [patientRow]),
+    views<Allergy>(core, 'allergy', allergyRows),
+    views<Medication>(core, 'medication', medicationRows),
+    views<Problem>(core, 'problem', problemRows),
+    views<LocalAppointment>(core, 'appointment', appointmentRows),
+    views<LocalNote>(core, 'note', noteRows),
+  ]);
+  if (!patient[0]) return null;
+  return {
+    patient: patient[0],
+    allergies: strip(allergies).sort((a, b) => a.substance.localeCompare(b.substance)),
+    medications: strip(medications).sort((a, b) => a.status.localeCompare(b.status) || a.name.localeCompare(b.name)),
+    problems: strip(problems).sort((a, b) => a.status.localeCompare(b.status) || a.description.localeCompare(b.description)),
+    appointments: appointments.sort(byStart),
+    notes: notes.sort(byUpdatedDesc),
+  };
+}
+
+export async function queryNote(core: CacheCore, noteId: string): Promise<LocalNote | null> {
+  const row = await core.db.notes.get(noteId);
+  return row ? ((await views<LocalNote>(core, 'note', [row]))[0] ?? null) : null;
+}
+
+/** The signed-in user's note for an appointment (the most recently edited one if there are several). */
+export async function queryNoteForAppointment(core: CacheCore, appointmentId: string): Promise<LocalNote | null> {
+  const rows = await core.db.notes.where('appointmentId').equals(appointmentId).toArray();
+  const notes = (await views<LocalNote>(core, 'note', rows)).filter((n) => n.authorId === core.userId).sort(byUpdatedDesc);
+  return notes[0] ?? null;
+}
+
+export async function queryConflicts(core: CacheCore): Promise<ConflictItem[]> {
+  const rows = (await core.db.conflicts.orderBy('createdAt').toArray()).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
+  try {
+    return await Promise.resolve(
+      Promise.all(
+        rows.map(async (c): Promise<ConflictItem> => ({
+          id: c.id,
+          name: c.name as MutationName,
+          reason: c.reason,
+          message: c.message,
+          mine: await unseal(core.key, c.mine, label.args(c.entityKey)),
+          theirs: c.theirs ? await unseal<EntityState>(core.key, c.theirs, label.theirs(c.id)) : null,
+          createdAt: c.createdAt,
+        })),
+      ),
+    );
+  } catch {
+    throw new DataError('locked', 'Offline data on this device cannot be read.');
+  }
+}
+
+/** Every cached entity's current view by table, for tests and diagnostics (never logged: it is PHI). */
+export async function queryAllViews(core: CacheCore, entity: CachedEntityName): Promise<Array<EntityData & { pending: boolean }>> {
+  const rows = await core.db.entityTable(entity).toArray();
+  return views<EntityData>(core, entity, rows);
+}

@@ -1,0 +1,125 @@
+// The per-user IndexedDB cache (Dexie): one table per synced entity, the outbox, conflicts and meta.
+// Versions are numbered and append-only: never edit a shipped version, add db.version(n + 1) with an upgrade.
+// Only non-PHI keys are indexed (ids, patientId, appointment start and clinician); every PHI value is sealed.
+import { Dexie } from 'dexie';
+import type { Table } from 'dexie';
+import type { CachedEntityName } from '../../shared/sync/local-effects';
+import type { RejectionReason } from '../../shared/sync/protocol';
+import type { DataEnvironment } from './environment';
+
+/** An AES-GCM sealed JSON value (see crypto.ts). */
+export interface Sealed {
+  iv: Uint8Array<ArrayBuffer>;
+  ct: Uint8Array<ArrayBuffer>;
+}
+
+/** A cached entity: the server's state and, while changes are pending, the device's view on top of it. */
+export interface EntityRow {
+  id: string;
+  patientId: string;
+  /** The server version of `srv` (0 when the server does not have the entity yet). */
+  version: number;
+  /** The entity as the server last said (sealed), or null for an entity created on this device. */
+  srv: Sealed | null;
+  /** The entity with the pending changes applied (sealed), or null when nothing is pending. */
+  loc: Sealed | null;
+  /** Outbox entries not yet acknowledged for this entity. */
+  pending: number;
+  /** Local revision, bumped by every write: a write computed from an older read is redone. */
+  rev: number;
+  /** Appointments only: index keys for the schedule (an instant and a staff id; no patient data). */
+  startsAt?: string;
+  clinicianId?: string;
+  /** Notes only: the appointment the note is for. */
+  appointmentId?: string;
+}
+
+/** A mutation waiting for the server. The primary key is the mutation's seq (per client, increasing). */
+export interface OutboxRow {
+  seq: number;
+  mutationId: string;
+  name: string;
+  entity: CachedEntityName | null;
+  entityId: string | null;
+  /** `${entity}:${entityId}` (or `?:${mutationId}` when the target is not understood). */
+  entityKey: string;
+  patientId: string | null;
+  args: Sealed;
+  baseVersion: number | null;
+  createdAt: string;
+  /** How many times it was sent; once sent it is never rewritten (a coalesced save appends instead). */
+  attempts: number;
+  /** Bumped when its args or baseVersion change. */
+  rev: number;
+}
+
+/** A change the server refused (or that could not be sent): kept until a person acts on it. */
+export interface ConflictRow {
+  /** The refused mutation's id. */
+  id: string;
+  /** The refused mutation's seq (orders conflicts made in the same instant). */
+  seq: number;
+  name: string;
+  reason: RejectionReason;
+  /** The server's plain-language reason (PHI-free by the server's contract). */
+  message: string;
+  entityKey: string;
+  patientId: string | null;
+  /** The mutation's args as queued (sealed with the outbox label of entityKey). */
+  mine: Sealed;
+  /** The server's current entity state (sealed), when it may be shown. */
+  theirs: Sealed | null;
+  baseVersion: number | null;
+  createdAt: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export const ENTITY_TABLE: { readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' } = {
+  patient: 'patients',
+  allergy: 'allergies',
+  medication: 'medications',
+  problem: 'problems',
+  appointment: 'appointments',
+  note: 'notes',
+};
+export type EntityTableName = (typeof ENTITY_TABLE)[CachedEntityName];
+export const ENTITY_TABLE_NAMES: readonly EntityTableName[] = Object.values(ENTITY_TABLE);
+export const CACHED_ENTITIES = Object.keys(ENTITY_TABLE) as CachedEntityName[];
+
+export const CACHE_DB_PREFIX = 'housecall-cache-';
+export const cacheDbName = (userId: string): string => `${CACHE_DB_PREFIX}${userId}`;
+
+export class CacheDb extends Dexie {
+  declare patients: Table<EntityRow, string>;
+  declare allergies: Table<EntityRow, string>;
+  declare medications: Table<EntityRow, string>;
+  declare problems: Table<EntityRow, string>;
+  declare appointments: Table<EntityRow, string>;
+  declare notes: Table<EntityRow, string>;
+  declare outbox: Table<OutboxRow, number>;
+  declare conflicts: Table<ConflictRow, string>;
+  declare meta: Table<MetaRow, string>;
+
+  constructor(name: string, env: Pick<DataEnvironment, 'indexedDB' | 'IDBKeyRange'>) {
+    super(name, { indexedDB: env.indexedDB, IDBKeyRange: env.IDBKeyRange });
+    this.version(1).stores({
+      patients: 'id, patientId',
+      allergies: 'id, patientId',
+      medications: 'id, patientId',
+      problems: 'id, patientId',
+      appointments: 'id, patientId, startsAt, [clinicianId+startsAt]',
+      notes: 'id, patientId, appointmentId',
+      outbox: 'seq, entityKey, patientId',
+      conflicts: 'id, createdAt, patientId',
+      meta: 'key',
+    });
+  }
+
+  entityTable(entity: CachedEntityName): Table<EntityRow, string> {
+    return this[ENTITY_TABLE[entity]];
+  }
+}

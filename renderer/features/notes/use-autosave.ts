@@ -1,0 +1,98 @@
+// Autosave for text a clinician types: every change is handed to `save` after at most `delayMs` of quiet,
+// one save at a time with only the newest value queued; flush() saves at once (blur, Back, page hide, unmount).
+// A failed save keeps the value and tries again. Text never waits in React state alone for long.
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export type AutosaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
+
+const RETRY_MS = 2_000;
+
+export interface Autosave<T> {
+  state: AutosaveState;
+  change: (value: T) => void;
+  flush: () => void;
+  /** True while a value is queued or being written. */
+  busy: () => boolean;
+}
+
+export function useAutosave<T>(save: (value: T) => Promise<void>, delayMs = 150): Autosave<T> {
+  const saveRef = useRef(save);
+  const queued = useRef<{ value: T } | null>(null);
+  const running = useRef(false);
+  const timer = useRef<number | null>(null);
+  const [state, setState] = useState<AutosaveState>('saved');
+
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
+  const clearTimer = (): void => {
+    if (timer.current !== null) {
+      window.clearTimeout(timer.current);
+      timer.current = null;
+    }
+  };
+
+  const drain = useCallback(async (): Promise<void> => {
+    clearTimer();
+    if (running.current) return; // the running loop picks up the newest value
+    running.current = true;
+    try {
+      while (queued.current) {
+        const { value } = queued.current;
+        queued.current = null;
+        setState('saving');
+        try {
+          await saveRef.current(value);
+        } catch {
+          queued.current ??= { value }; // keep it unless something newer is already waiting
+          setState('failed');
+          timer.current = window.setTimeout(() => void drain(), RETRY_MS);
+          return;
+        }
+      }
+      setState('saved');
+    } finally {
+      running.current = false;
+    }
+  }, []);
+
+  const change = useCallback(
+    (value: T): void => {
+      queued.current = { value };
+      setState((s) => (s === 'failed' ? s : 'unsaved'));
+      clearTimer();
+      timer.current = window.setTimeout(() => void drain(), delayMs);
+    },
+    [delayMs, drain],
+  );
+
+  const flush = useCallback((): void => {
+    if (queued.current) void drain();
+  }, [drain]);
+
+  const busy = useCallback((): boolean => queued.current !== null || running.current, []);
+
+  // Leaving the page, hiding it, or leaving the editor: save now. Warn before unloading while text is unsaved.
+  useEffect(() => {
+    const onHide = (): void => flush();
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      flush();
+      if (busy()) event.preventDefault();
+    };
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('visibilitychange', onVisibility);
+      flush();
+    };
+  }, [flush, busy]);
+
+  return { state, change, flush, busy };
+}

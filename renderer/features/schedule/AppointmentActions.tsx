@@ -1,0 +1,81 @@
+// The actions of one appointment row: the status changes the state machine allows (queued through the data
+// layer, applied at once on this device) and "Open note". Cancel and No-show ask for confirmation.
+import { useEffect, useRef, useState } from 'react';
+import type { AppointmentStatus } from '../../../shared/domain/appointment';
+import { allowedNextStatuses } from '../../../shared/rules/appointment-status';
+import type { LocalAppointment } from '../../data';
+import { Button, ConfirmDialog, formatClock } from '../../ui';
+import { dataActions } from '../../data';
+import { ACTION_WORDS, CONFIRM } from './appointment-words';
+
+export interface AppointmentActionsProps {
+  appointment: LocalAppointment;
+  timeZone: string;
+  onOpenNote: (appointmentId: string) => void;
+  onFailure: () => void;
+  /** Put focus on "Open note" when mounted (coming back from the note). */
+  focusOpenNote?: boolean;
+}
+
+export function AppointmentActions({ appointment, timeZone, onOpenNote, onFailure, focusOpenNote = false }: AppointmentActionsProps) {
+  const [confirming, setConfirming] = useState<AppointmentStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+  const openNoteRef = useRef<HTMLButtonElement>(null);
+  const groupRef = useRef<HTMLDivElement>(null);
+  const movedByMe = useRef(false);
+  useEffect(() => {
+    if (focusOpenNote) openNoteRef.current?.focus();
+  }, [focusOpenNote]);
+  // The pressed button goes away with the old status: keep focus in the row, on its first action.
+  useEffect(() => {
+    if (!movedByMe.current) return;
+    movedByMe.current = false;
+    groupRef.current?.querySelector('button')?.focus();
+  }, [appointment.status]);
+
+  const setStatus = async (status: AppointmentStatus): Promise<void> => {
+    setBusy(true);
+    movedByMe.current = true;
+    try {
+      await dataActions.queueMutation('appointment.setStatus', { appointmentId: appointment.id, status }, { baseVersion: appointment.version });
+    } catch {
+      movedByMe.current = false;
+      onFailure();
+    } finally {
+      setBusy(false);
+      setConfirming(null);
+    }
+  };
+
+  const press = (status: AppointmentStatus): void => {
+    if (CONFIRM[status]) setConfirming(status);
+    else void setStatus(status);
+  };
+
+  const confirm = confirming ? CONFIRM[confirming] : undefined;
+  return (
+    <div className="hc-row-actions" ref={groupRef}>
+      {allowedNextStatuses(appointment.status).map((status) => (
+        <Button key={status} variant={status === 'cancelled' || status === 'no_show' ? 'quiet' : 'secondary'} disabled={busy} onClick={() => press(status)}>
+          {ACTION_WORDS[status]}
+        </Button>
+      ))}
+      <Button ref={openNoteRef} variant="primary" onClick={() => onOpenNote(appointment.id)}>
+        Open note
+      </Button>
+      <ConfirmDialog
+        open={confirm !== undefined}
+        title={confirm?.title ?? ''}
+        confirmLabel={confirm?.confirm ?? ''}
+        cancelLabel={confirm?.cancel ?? 'Back'}
+        busy={busy}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => confirming && void setStatus(confirming)}
+      >
+        <p>
+          The visit with {appointment.patientName} at {formatClock(appointment.startsAt, timeZone)} {confirm?.body}
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}

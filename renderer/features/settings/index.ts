@@ -1,0 +1,4 @@
+// Settings feature: the read-only Managed settings page (effective policy values and their sources).
+export { ManagedSettingsPage } from './ManagedSettingsPage';
+export { policyRows, formatPolicyValue, issueText } from './policy-rows';
+export type { PolicyRow } from './policy-rows';

@@ -1,0 +1,125 @@
+// One signed-in user's data layer in this window: the encrypted cache, the actions features call, and the
+// sync machinery — the engine and realtime socket run only while this window is the profile's sync leader;
+// other windows read the same IndexedDB through live queries and get status over the status channel.
+import type { Role } from '../../shared/domain/roles';
+import type { RealtimeConnection, RealtimeOptions, SyncApi } from '../platform';
+import { connectRealtime, currentAccessToken, syncApi } from '../platform';
+import type { CacheCore } from '../data/cache';
+import { deleteCache, openCache } from '../data/cache';
+import { resolveConflict } from '../data/conflicts';
+import type { DataActions } from '../data/contract';
+import type { DataEnvironment } from '../data/environment';
+import { defaultEnvironment } from '../data/environment';
+import type { KeyProvider } from '../data/keys';
+import { defaultKeyProvider } from '../data/keys';
+import { queueMutation } from '../data/outbox';
+import type { EngineOptions, SyncRoundResult } from './engine';
+import { SyncEngine } from './engine';
+import type { Leadership } from './leader';
+import { electLeader, syncLockName } from './leader';
+import { openStatusChannel } from './status-channel';
+
+export type RealtimeFactory = (handlers: Pick<RealtimeOptions, 'onPoke' | 'onConnected' | 'onDisconnected'>) => RealtimeConnection;
+
+export interface DataLayerOptions {
+  user: { id: string; role?: Role };
+  env?: DataEnvironment;
+  keys?: KeyProvider;
+  api?: SyncApi;
+  /** The realtime socket; null for none (tests). Default: /ws of the configured server with the session's token. */
+  realtime?: RealtimeFactory | null;
+  engine?: Partial<EngineOptions>;
+  maxCacheAgeMs?: number;
+}
+
+export interface DataLayer {
+  readonly userId: string;
+  readonly core: CacheCore;
+  readonly actions: DataActions;
+  isLeader(): boolean;
+  /** Resolves once this window leads sync for the profile. */
+  readonly leadership: Promise<void>;
+  /** Leader: runs a sync round now and reports it. Elsewhere: asks the leader and resolves at once. */
+  sync(): Promise<SyncRoundResult | null>;
+  /** Stops syncing and closes the cache; wipe also deletes the cache and its key (sign-out). */
+  close(options: { wipe: boolean }): Promise<void>;
+}
+
+const defaultRealtime: RealtimeFactory = (handlers) => connectRealtime({ token: currentAccessToken, ...handlers });
+
+export async function createDataLayer(options: DataLayerOptions): Promise<DataLayer> {
+  const env = options.env ?? defaultEnvironment();
+  const userId = options.user.id;
+  const core = await openCache({ userId, env, keys: options.keys ?? defaultKeyProvider(env), ...(options.maxCacheAgeMs !== undefined ? { maxAgeMs: options.maxCacheAgeMs } : {}) });
+  const api = options.api ?? syncApi;
+  const realtimeFactory = options.realtime === undefined ? defaultRealtime : options.realtime;
+  let engine: SyncEngine | null = null;
+  let leadership: Leadership | null = null;
+  const channel = openStatusChannel(env, userId, core.status, () => leadership?.isLeader() ?? false);
+
+  const lead = async (): Promise<() => Promise<void>> => {
+    const running = new SyncEngine(core, api, options.engine);
+    engine = running;
+    const stopChannel = channel.lead((manual) => running.request(manual ? 'manual' : 'local'));
+    const realtime = realtimeFactory?.({
+      onPoke: () => running.request('poke'),
+      onConnected: () => running.request('connect'),
+    }) ?? null;
+    const stopOnline = env.onOnline(() => {
+      realtime?.reconnectNow();
+      running.request('online');
+    });
+    running.start();
+    return async () => {
+      stopOnline();
+      realtime?.close();
+      stopChannel();
+      engine = null;
+      const t = setTimeout(() => console.error('DIAG engine.stop stuck'), 4000);
+      await running.stop();
+      clearTimeout(t);
+    };
+  };
+  leadership = electLeader(env.locks, syncLockName(userId), lead);
+
+  core.onQueued = () => {
+    if (engine) engine.request('local');
+    else channel.notifyQueued();
+  };
+
+  const sync = async (): Promise<SyncRoundResult | null> => {
+    if (engine) return engine.runNow();
+    channel.requestSync();
+    return null;
+  };
+
+  const actions: DataActions = {
+    queueMutation: (name, args, opts) => queueMutation(core, name, args, opts?.baseVersion !== undefined ? { baseVersion: opts.baseVersion } : {}),
+    saveNoteDraft: (input) => queueMutation(core, 'note.saveDraft', input, { coalesce: true }),
+    resolveConflict: (id, action) => resolveConflict(core, id, action),
+    syncNow: () => void sync(),
+  };
+
+  let closing: Promise<void> | null = null;
+  return {
+    userId,
+    core,
+    actions,
+    isLeader: () => leadership?.isLeader() ?? false,
+    leadership: leadership.acquired,
+    sync,
+    close({ wipe }) {
+      closing ??= (async () => {
+        core.onQueued = () => undefined;
+        const t = setTimeout(() => console.error('DIAG release stuck', leadership?.isLeader()), 4000);
+        await leadership?.release();
+        clearTimeout(t);
+        channel.close();
+        core.status.setState({ phase: 'signed-out', online: false, progress: null });
+        core.db.close();
+        if (wipe) await deleteCache(env, userId, core.keys);
+      })();
+      return closing;
+    },
+  };
+}
