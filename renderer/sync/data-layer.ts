@@ -75,9 +75,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
       realtime?.close();
       stopChannel();
       engine = null;
-      const t = setTimeout(() => console.error('DIAG engine.stop stuck'), 4000);
       await running.stop();
-      clearTimeout(t);
     };
   };
   leadership = electLeader(env.locks, syncLockName(userId), lead);
@@ -111,9 +109,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     close({ wipe }) {
       closing ??= (async () => {
         core.onQueued = () => undefined;
-        const t = setTimeout(() => console.error('DIAG release stuck', leadership?.isLeader()), 4000);
         await leadership?.release();
-        clearTimeout(t);
         channel.close();
         core.status.setState({ phase: 'signed-out', online: false, progress: null });
         core.db.close();

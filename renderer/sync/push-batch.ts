@@ -1,7 +1,7 @@
 // Takes the next batch from the outbox, in seq order: at most 200 mutations and a byte budget under the
 // server's body limit, and never two version-checked saves of one entity (the second must carry the version
 // the first produces). Entries are marked as sent before the request, so they are never coalesced again.
-import { MAX_MUTATIONS_PER_PUSH, MutationSchema } from '../../shared/sync/protocol';
+import { MAX_MUTATIONS_PER_PUSH, MAX_PUSH_BODY_BYTES, MutationSchema } from '../../shared/sync/protocol';
 import type { Mutation } from '../../shared/sync/protocol';
 import type { MutationName } from '../../shared/sync/mutations';
 import { VERSION_CHECKED_MUTATIONS } from '../../shared/sync/local-effects';
@@ -15,8 +15,8 @@ export interface BatchLimits {
   maxBytes: number;
 }
 
-/** The server's request body limit is 64 KiB; leave room for the envelope. */
-export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxCount: MAX_MUTATIONS_PER_PUSH, maxBytes: 60_000 };
+/** The server's push body limit, less room for the envelope. */
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxCount: MAX_MUTATIONS_PER_PUSH, maxBytes: MAX_PUSH_BODY_BYTES - 64 * 1024 };
 
 export type Batch =
   | { kind: 'send'; entries: OutboxRow[]; mutations: Mutation[] }

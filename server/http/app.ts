@@ -71,6 +71,8 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    // Shutdown must not wait on idle keep-alive connections a client left open.
+    forceCloseConnections: true,
     logController: new PhiSafeLogController(),
     trustProxy: false,
     logger: {

@@ -1,6 +1,6 @@
 // /api/sync/push and /api/sync/pull: the offline-first data layer's two endpoints.
 import type { z } from 'zod';
-import { PullQuerySchema, PushRequestSchema } from '../../shared/sync/protocol';
+import { MAX_PUSH_BODY_BYTES, PullQuerySchema, PushRequestSchema } from '../../shared/sync/protocol';
 import type { AppDeps } from '../http/deps';
 import { badRequest } from '../http/errors';
 import { actorOf, requirePrincipal } from '../http/request-context';
@@ -15,7 +15,8 @@ const SYNC_ROLES = ['clinician', 'dispatcher', 'courier'] as const;
 export function syncRoutes(deps: AppDeps): RouteSpec[] {
   return [
     route<z.infer<typeof PushRequestSchema>>({
-      method: 'POST', url: '/api/sync/push', access: SYNC_ROLES, phi: true, body: PushRequestSchema,
+      // A batch may carry full-length notes: a larger body limit than the API's default.
+      method: 'POST', url: '/api/sync/push', access: SYNC_ROLES, phi: true, body: PushRequestSchema, bodyLimit: MAX_PUSH_BODY_BYTES,
       handler: async ({ body, request }) => {
         const results = await push(deps, requirePrincipal(request), actorOf(request), body, (error) =>
           request.log.error({ err: { type: (error as Error)?.name, code: (error as { code?: string })?.code ?? null } }, 'mutation failed'));

@@ -17,6 +17,8 @@ export const MutationSchema = z.strictObject({
 export type Mutation = z.infer<typeof MutationSchema>;
 
 export const MAX_MUTATIONS_PER_PUSH = 200;
+/** Request body limit of POST /api/sync/push: room for a batch of full-length notes. */
+export const MAX_PUSH_BODY_BYTES = 4 * 1024 * 1024;
 
 export const PushRequestSchema = z.strictObject({
   clientId: ClientIdSchema,

@@ -182,6 +182,23 @@ describeEachDriver('sync push and pull', (driver) => {
     expect(revoked).toEqual([expect.objectContaining({ entity: 'access', deleted: true, patientId: clinic.otherPatientId })]);
   });
 
+  it('accepts a batch carrying a full-length note (larger than the API\'s usual body limit)', async () => {
+    const client = new TestSyncClient(api, clinicianToken);
+    const long = 'Patient reports é '.repeat(1100).slice(0, 20_000);
+    const [result] = await client.push([client.mutation('note.saveDraft', { noteId: randomUUID(), patientId: clinic.ownPatientId, appointmentId: null, sections: { subjective: long, objective: long, assessment: long, plan: long } }, 0)]);
+    expect(result).toMatchObject({ status: 'applied' });
+  });
+
+  it('a confirmed location reaches the appointments that show it', async () => {
+    const device = new TestSyncClient(api, clinicianToken);
+    await device.pullAll();
+    const client = new TestSyncClient(api, clinicianToken);
+    await client.push([client.mutation('patient.confirmLocation', { patientId: clinic.ownPatientId, locationState: 'ID' })]);
+    const changes = await device.pullAll();
+    const appointment = changes.find((c) => c.entity === 'appointment' && c.id === clinic.ownAppointmentId);
+    expect(appointment?.data).toMatchObject({ patientLocationState: 'ID' });
+  });
+
   it('audits pushes and pulls of patient data', async () => {
     const n = await count(`SELECT count(*)::int AS n FROM audit_log WHERE user_id = $1 AND action LIKE 'sync.%' AND patient_id = $2`, [clinic.users.clinician, clinic.ownPatientId]);
     expect(n).toBeGreaterThan(5);

@@ -32,6 +32,10 @@ export const confirmLocation: MutationHandler<'patient.confirmLocation'> = {
     if (!(await canSeePatient(tx, principal, patientId))) return reject('forbidden', 'You do not have access to this patient.');
     const updated = await tx.query('UPDATE patients SET location_state = $2, version = version + 1, updated_at = now() WHERE id = $1', [patientId, locationState]);
     if (updated.rowCount === 0) return reject('not_found', 'This patient no longer exists.');
-    return { status: 'applied', state: await recordChange(tx, 'patient', patientId), patientId };
+    const state = await recordChange(tx, 'patient', patientId);
+    // Appointments carry the patient's location state: devices must see it change there too.
+    const { rows } = await tx.query<{ id: string }>('SELECT id FROM appointments WHERE patient_id = $1', [patientId]);
+    for (const row of rows) await recordChange(tx, 'appointment', row.id);
+    return { status: 'applied', state, patientId };
   },
 };

@@ -29,20 +29,6 @@ export interface TestEnvironment extends DataEnvironment {
   fireOnline(): void;
 }
 
-class DiagWs extends WebSocket {
-  constructor(url: string, protocols: string[]) {
-    super(url, protocols);
-    const self = this as any;
-    (globalThis as any).DIAG_WS ??= [];
-    (globalThis as any).DIAG_WS.push({ ws: this, at: Date.now(), port: () => self._req?.socket?.localPort ?? self._socket?.localPort, events: [] as string[] });
-    const rec = (globalThis as any).DIAG_WS.at(-1);
-    this.on('open', () => rec.events.push('open'));
-    this.on('close', () => rec.events.push('close'));
-    this.on('error', (e) => rec.events.push('error:' + e.message));
-    this.on('upgrade', () => rec.events.push('upgrade'));
-  }
-}
-
 export function testEnvironment(options: { locks?: LockManagerLike; channelPrefix?: string | null } = {}): TestEnvironment {
   const factory = new IDBFactory();
   const listeners = new Set<() => void>();
@@ -127,7 +113,7 @@ export async function openDevice(server: TestServer, email: string, options: Dev
     api,
     engine: { periodMs: 3_600_000, backoff: { baseMs: 50, maxMs: 200 } },
     realtime: realtime
-      ? (handlers) => connectRealtime({ ...handlers, url: server.wsUrl, token: async () => (network.online ? accessToken : null), WebSocketImpl: DiagWs as unknown as SocketFactory, backoff: { baseMs: 50, maxMs: 200 } })
+      ? (handlers) => connectRealtime({ ...handlers, url: server.wsUrl, token: async () => (network.online ? accessToken : null), WebSocketImpl: WebSocket as unknown as SocketFactory, backoff: { baseMs: 50, maxMs: 200 } })
       : null,
     ...layerExtras,
   });

@@ -54,18 +54,25 @@ function tracked(inner: Database): Database & { idle(): Promise<void> } {
   };
 }
 
+/**
+ * Closes the app; after a grace period also the connections it is still waiting for. Node's fetch can leave a
+ * connection open that never sent a request (after an aborted request), and the server would wait for it.
+ */
+async function closeApp(app: FastifyInstance): Promise<void> {
+  const force = setTimeout(() => app.server.closeAllConnections(), 1_000);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(force);
+  }
+}
+
 export async function startTestServer(options: { onDisk?: boolean } = {}): Promise<TestServer> {
   const dataDir = options.onDisk ? mkdtempSync(path.join(os.tmpdir(), 'housecall-renderer-')) : undefined;
   let db = tracked(await openPglite(dataDir));
   await migrate(db);
   const clinic = await seedTestClinic(db);
   let app: FastifyInstance = await buildApp({ db, tokenSecret: TOKEN_SECRET, logLevel: 'silent' });
-  const diag = (a: FastifyInstance) => {
-    (globalThis as any).DIAG_SOCKETS ??= new Set();
-    a.server.on('connection', (s: any) => (globalThis as any).DIAG_SOCKETS.add(s));
-    a.addHook('onRequest', (req: any, _r: any, done: any) => { (req.raw.socket as any).lastUrl = `${req.method} ${req.url.slice(0, 30)}`; done(); });
-  };
-  diag(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
 
@@ -75,14 +82,13 @@ export async function startTestServer(options: { onDisk?: boolean } = {}): Promi
     clinic,
     db: () => db,
     async restart() {
-      await app.close();
+      await closeApp(app);
       await db.idle();
       if (dataDir) {
         await db.close();
         db = tracked(await openPglite(dataDir));
       }
       app = await buildApp({ db, tokenSecret: TOKEN_SECRET, logLevel: 'silent' });
-      diag(app);
       await app.listen({ port, host: '127.0.0.1' });
     },
     async revokeAccess(userId, patientId) {
@@ -92,17 +98,9 @@ export async function startTestServer(options: { onDisk?: boolean } = {}): Promi
       });
     },
     async close() {
-      const a0 = app;
-      let t = setTimeout(() => { a0.server.getConnections((_e, n) => console.error('DIAG app.close stuck', 'conns', n, 'ws', a0.hub.connectedCount())); for (const s of (globalThis as any).DIAG_SOCKETS ?? []) if (!s.destroyed) console.error('DIAG open socket', s.lastUrl, s.remotePort, s.readyState, s.bytesRead, s.bytesWritten); for (const w of (globalThis as any).DIAG_WS ?? []) console.error('DIAG ws', w.ws.readyState, w.port(), Date.now() - w.at, w.events.join(',')); }, 4000);
-      console.error('DIAG before close ws', a0.hub.connectedCount());
-      await app.close();
-      clearTimeout(t);
-      t = setTimeout(() => console.error('DIAG idle stuck'), 4000);
+      await closeApp(app);
       await db.idle();
-      clearTimeout(t);
-      t = setTimeout(() => console.error('DIAG db.close stuck'), 4000);
       await db.close();
-      clearTimeout(t);
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
