@@ -24,3 +24,5 @@ export { getEffectivePolicy } from './policy';
 export type { EffectivePolicyView } from './policy';
 export { watchUserActivity, shellLockPort, verifyUnlockPassword } from './idle';
 export type { ActivityWatchOptions, ShellLockPort, ShellLockState, UnlockOutcome } from './idle';
+export { currentCachePolicy, lastKnownCachePolicy, rememberCachePolicy, dataLayerOptionsFor, DEFAULT_CACHE_POLICY } from './cache-policy';
+export type { CachePolicy } from './cache-policy';
