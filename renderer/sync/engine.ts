@@ -25,7 +25,7 @@ export interface EngineOptions {
   syncOnStart: boolean;
 }
 
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { pullLimit: 1000, batch: DEFAULT_BATCH_LIMITS, periodMs: 30_000, backoff: DEFAULT_BACKOFF, syncOnStart: true };
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { pullLimit: 5000, batch: DEFAULT_BATCH_LIMITS, periodMs: 30_000, backoff: DEFAULT_BACKOFF, syncOnStart: true };
 
 export type SyncTrigger = 'start' | 'poke' | 'connect' | 'online' | 'local' | 'timer' | 'manual';
 

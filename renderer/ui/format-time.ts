@@ -1,12 +1,21 @@
 // Date and time wording for people: in a given IANA time zone, relative ("5 minutes ago"), and plain dates.
 // An unknown time zone falls back to the device's own rather than failing.
 
+/** Creating an Intl.DateTimeFormat is costly (a long schedule formats hundreds of times): reuse them. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function formatter(options: Intl.DateTimeFormatOptions, timeZone: string | undefined): Intl.DateTimeFormat {
+  const cacheKey = `${timeZone ?? ''}|${JSON.stringify(options)}`;
+  const cached = formatters.get(cacheKey);
+  if (cached) return cached;
+  let made: Intl.DateTimeFormat;
   try {
-    return new Intl.DateTimeFormat(undefined, { ...options, timeZone });
+    made = new Intl.DateTimeFormat(undefined, { ...options, timeZone });
   } catch {
-    return new Intl.DateTimeFormat(undefined, options);
+    made = new Intl.DateTimeFormat(undefined, options);
   }
+  formatters.set(cacheKey, made);
+  return made;
 }
 
 const at = (iso: string): Date => new Date(iso);
