@@ -1,4 +1,7 @@
-// Wall-clock time in an IANA time zone (via Intl), for placing demo visits in each clinician's business hours.
+// Wall-clock time in an IANA time zone, for placing demo visits in each clinician's business hours
+// (a thin layer over shared/rules/time-zones with the seed's date objects).
+import { instantAt, localParts, offsetMinutes } from '../../shared/rules/time-zones';
+
 export interface LocalDate {
   year: number;
   month: number; // 1-12
@@ -16,45 +19,23 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-function wallClock(epochMs: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatter(timeZone).formatToParts(new Date(epochMs))) {
-    if (part.type in out) out[part.type as keyof typeof out] = Number(part.value);
-  }
-  return out;
-}
-
 /** Offset of the zone from UTC at that instant, in milliseconds (e.g. -7 h for Seattle in summer). */
 export function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const whole = Math.floor(epochMs / 1000) * 1000;
-  const w = wallClock(whole, timeZone);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - whole;
+  return offsetMinutes(new Date(epochMs), timeZone) * MINUTE_MS;
 }
 
 export function toLocal(epochMs: number, timeZone: string): LocalDateTime {
-  const w = wallClock(epochMs, timeZone);
+  const w = localParts(new Date(epochMs), timeZone);
   const weekday = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
   return { year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, weekday };
 }
 
 /** The instant at which the wall clock in timeZone shows date at minutesOfDay (minutes after local midnight). */
 export function zonedToEpoch(date: LocalDate, minutesOfDay: number, timeZone: string): number {
-  const guess = Date.UTC(date.year, date.month - 1, date.day) + minutesOfDay * MINUTE_MS;
-  const first = guess - zoneOffsetMs(guess, timeZone);
-  const second = guess - zoneOffsetMs(first, timeZone);
-  return second;
+  const day = addDays(date, Math.floor(minutesOfDay / 1440));
+  const minutes = ((minutesOfDay % 1440) + 1440) % 1440;
+  const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return instantAt(isoLocalDate(day), hhmm, timeZone).getTime();
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
