@@ -1,7 +1,8 @@
 // Encryption at rest (AES-GCM, WebCrypto): every PHI value is sealed with a fresh random 96-bit IV per write,
 // bound to where it is stored (associated data), so a blob copied to another row or field does not open.
-import type { Sealed } from './schema';
+import type { LegacySealed, Sealed } from './schema';
 
+const IV_BYTES = 12;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 /** TextEncoder output is always backed by a plain ArrayBuffer (WebCrypto's BufferSource wants that type). */
@@ -9,14 +10,18 @@ const utf8 = (text: string) => encoder.encode(text) as Uint8Array<ArrayBuffer>;
 
 /** Seals a JSON value. Call before opening a Dexie transaction (this awaits WebCrypto). */
 export async function seal(key: CryptoKey, value: unknown, label: string): Promise<Sealed> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8(label) }, key, utf8(JSON.stringify(value)));
-  return { iv, ct: new Uint8Array(ct) };
+  const sealed = new Uint8Array(IV_BYTES + ct.byteLength);
+  sealed.set(iv, 0);
+  sealed.set(new Uint8Array(ct), IV_BYTES);
+  return sealed;
 }
 
 /** Opens a sealed JSON value; throws when the key or label is wrong or the blob was altered. */
-export async function unseal<T = unknown>(key: CryptoKey, sealed: Sealed, label: string): Promise<T> {
-  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData: utf8(label) }, key, sealed.ct);
+export async function unseal<T = unknown>(key: CryptoKey, sealed: Sealed | LegacySealed, label: string): Promise<T> {
+  const { iv, ct } = sealed instanceof Uint8Array ? { iv: sealed.subarray(0, IV_BYTES), ct: sealed.subarray(IV_BYTES) } : sealed;
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: utf8(label) }, key, ct);
   return JSON.parse(decoder.decode(plain)) as T;
 }
 

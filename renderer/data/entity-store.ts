@@ -33,6 +33,19 @@ export interface EntitySnapshot {
 const fingerprint = (s: Pick<EntitySnapshot, 'row' | 'entries'>): string =>
   `${s.row?.rev ?? -1}|${s.entries.map((e) => `${e.seq}.${e.rev}.${e.attempts}`).join(',')}`;
 
+const KEY_RANGE_MIN_IDS = 32;
+
+/**
+ * Which of the ids have a stored row. Many ids are looked up as one key-range read of primary keys (no values):
+ * a pulled page's ids are sorted and mostly new, so this replaces thousands of single reads by one.
+ */
+async function storedIds(db: CacheDb, entity: CachedEntityName, ids: readonly string[]): Promise<string[]> {
+  const sorted = [...ids].sort();
+  const inRange = await db.entityTable(entity).where(':id').between(sorted[0]!, sorted[sorted.length - 1]!, true, true).primaryKeys();
+  const wanted = new Set(ids);
+  return inRange.filter((id) => wanted.has(id));
+}
+
 /** Reads rows and outbox entries for the keys (call inside a transaction covering the tables, or none). */
 export async function readSnapshots(db: CacheDb, keys: readonly string[]): Promise<Map<string, EntitySnapshot>> {
   const unique = [...new Set(keys)];
@@ -43,9 +56,11 @@ export async function readSnapshots(db: CacheDb, keys: readonly string[]): Promi
   }
   const rows = new Map<string, EntityRow>();
   for (const [entity, ids] of byEntity) {
-    const found = await db.entityTable(entity).bulkGet(ids);
+    const stored = ids.length < KEY_RANGE_MIN_IDS ? ids : await storedIds(db, entity, ids);
+    if (stored.length === 0) continue;
+    const found = await db.entityTable(entity).bulkGet(stored);
     found.forEach((row, i) => {
-      if (row) rows.set(entityKey(entity, ids[i]!), row);
+      if (row) rows.set(entityKey(entity, stored[i]!), row);
     });
   }
   const entries = unique.length > 0 ? await db.outbox.where('entityKey').anyOf(unique).toArray() : [];
@@ -55,9 +70,31 @@ export async function readSnapshots(db: CacheDb, keys: readonly string[]): Promi
   return snaps;
 }
 
+/**
+ * Whether the rows and outbox entries of a snapshot are as they were. Rows that were absent are checked by
+ * key only (no values read): on a first sync that is every row, and reading them back was a third of the time.
+ */
 async function unchanged(db: CacheDb, snaps: Map<string, EntitySnapshot>): Promise<boolean> {
-  const now = await readSnapshots(db, [...snaps.keys()]);
-  for (const [key, before] of snaps) if (fingerprint(before) !== fingerprint(now.get(key)!)) return false;
+  const absent = new Map<CachedEntityName, string[]>();
+  const present: string[] = [];
+  for (const [key, snap] of snaps) {
+    if (!snap.target) continue;
+    if (snap.row) present.push(key);
+    else pushTo(absent, snap.target.entity, snap.target.id);
+  }
+  for (const [entity, ids] of absent) {
+    const stored = ids.length < KEY_RANGE_MIN_IDS ? (await db.entityTable(entity).bulkGet(ids)).filter(Boolean) : await storedIds(db, entity, ids);
+    if (stored.length > 0) return false;
+  }
+  const rowsNow = await readSnapshots(db, present);
+  for (const key of present) if (rowsNow.get(key)!.row?.rev !== snaps.get(key)!.row?.rev) return false;
+  const keys = [...snaps.keys()];
+  const entries = keys.length > 0 ? await db.outbox.where('entityKey').anyOf(keys).toArray() : [];
+  const entriesNow = new Map<string, OutboxRow[]>();
+  for (const entry of entries.sort((a, b) => a.seq - b.seq)) pushTo(entriesNow, entry.entityKey, entry);
+  for (const [key, before] of snaps) {
+    if (fingerprint({ row: undefined, entries: before.entries }) !== fingerprint({ row: undefined, entries: entriesNow.get(key) ?? [] })) return false;
+  }
   return true;
 }
 
