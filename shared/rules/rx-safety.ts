@@ -20,8 +20,11 @@ export interface SafetyInput {
   activeMedications: readonly ActiveMedicationFact[];
   licenses: readonly StateLicense[];
   patientState: UsState | null;
-  /** The prescriber's DEA registration number and its expiry (ISO date), or null when none is on file. */
-  dea: { number: string; expiresOn: string } | null;
+  /**
+   * The prescriber's DEA registration number and its expiry (ISO date), null when none is on file, or 'unknown'
+   * on a device that does not hold it (the server checks it at signing).
+   */
+  dea: { number: string; expiresOn: string } | null | 'unknown';
   /** Second factor for controlled substances: verified at signing, pending (not asked yet, e.g. on screen), or absent. */
   secondFactor: 'verified' | 'pending' | 'absent';
   at: Date;
@@ -129,7 +132,9 @@ function controlledFindings(input: SafetyInput, p: FormularyProduct): SafetyFind
   }
   if (p.schedule === 'none') return out;
   const today = input.at.toISOString().slice(0, 10);
-  if (!input.dea) {
+  if (input.dea === 'unknown') {
+    // checked by the server at signing
+  } else if (!input.dea) {
     out.push({ key: 'controlled:no-dea', kind: 'controlled', severity: 'hard_stop', message: `${p.name} is a schedule ${p.schedule} controlled substance: you have no DEA registration on file.` });
   } else if (input.dea.expiresOn < today) {
     out.push({ key: 'controlled:dea-expired', kind: 'controlled', severity: 'hard_stop', message: `Your DEA registration expired on ${input.dea.expiresOn}.` });

@@ -100,6 +100,7 @@ describe('controlled substances', () => {
     ['schedule V with DEA, factor not asked yet (on screen)', '483440', DEA, 'pending', []],
     ['expired DEA', '835603', { number: 'AB1234563', expiresOn: '2026-01-01' }, 'verified', ['controlled:dea-expired']],
     ['not controlled: no DEA needed', '308192', null, 'absent', []],
+    ['on a device that does not hold the DEA registration', '308047', 'unknown', 'pending', []],
   ] as const)('%s', (_l, rxcui, dea, factor, keys) => {
     const f = checkPrescription(input(rxcui, { dea, secondFactor: factor }));
     expect(f.map((x) => x.key)).toEqual(keys);
