@@ -16,7 +16,7 @@ export function InboxWorkspace() {
     }
   };
   if (tasks === undefined) return <p className="hc-loading">Loading your inbox…</p>;
-  if (tasks.length === 0) return <EmptyState title="Your inbox is empty.">Tasks such as a failed prescription delivery appear here.</EmptyState>;
+  if (tasks.length === 0) return <EmptyState title="No messages yet.">Messages and tasks, such as a failed prescription delivery, appear here.</EmptyState>;
   return (
     <section aria-label="Inbox">
       <h2>Inbox</h2>
