@@ -21,6 +21,7 @@ function AssignCell({ delivery, couriers, onDone }: { delivery: DeliveryView; co
   };
   return (
     <span className="hc-inline-form">
+      {delivery.courierName ? <span>Assigned: {delivery.courierName}</span> : null}
       <label htmlFor={id} className="hc-visually-hidden">Courier for {delivery.patientName}</label>
       <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)} className="hc-field__input">
         <option value="">Choose a courier</option>
