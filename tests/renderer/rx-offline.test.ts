@@ -11,6 +11,7 @@ import { startTestServer } from './support/server';
 import type { TestDevice } from './support/devices';
 import { openDevice } from './support/devices';
 import { statusOf } from './support/inspect';
+import { conflictView } from '../../renderer/features/sync-status/conflict-view';
 
 describe('prescriptions on the device', () => {
   let server: TestServer;
@@ -49,6 +50,10 @@ describe('prescriptions on the device', () => {
     expect(conflicts).toEqual([expect.objectContaining({
       name: 'rx.sign', reason: 'rule_violation', message: 'The safety checks do not allow signing: 1 hard stop (licensure).', mine: expect.objectContaining({ prescriptionId: rx.prescriptionId }),
     })]);
+    expect(conflictView(conflicts[0]!, () => 'Zelphira Quimbleton')).toMatchObject({
+      title: 'Prescription for Zelphira Quimbleton: not signed',
+      mine: { lines: expect.arrayContaining([{ label: 'Drug', value: 'Amlodipine 5 MG Oral Tablet' }]) },
+    });
     expect(await queryPrescriptionsForAppointment(device.layer.core, server.clinic.ownAppointmentId)).toEqual([]);
     expect(await sql('SELECT id FROM prescriptions WHERE id = $1', [rx.prescriptionId])).toEqual([]);
     expect(await statusOf(device.layer)).toMatchObject({ pendingCount: 0, conflictCount: 1 });
