@@ -9,6 +9,7 @@ import { DELIVERY_STATUS_LABEL, FAILURE_REASON_LABEL, nextDeliveryStatuses } fro
 import { updateDeliveryStatus } from '../../platform';
 import { Alert, Badge, Button, TextField, formatTimestamp } from '../../ui';
 import { useDeliveries } from './use-deliveries';
+import './deliveries.css';
 
 /** An ETA one hour from now, in the local time a datetime-local input shows. */
 function defaultEta(): string {

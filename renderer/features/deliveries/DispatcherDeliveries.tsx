@@ -3,12 +3,12 @@
 // returned. Moves onto the dispatch board once that lands.
 import { useEffect, useState } from 'react';
 import type { CourierOption, DeliveryView } from '../../../shared/api/deliveries';
-import { DELIVERY_STATUS_LABEL } from '../../../shared/rules/delivery-status';
-import { nextDeliveryStatuses } from '../../../shared/rules/delivery-status';
+import { DELIVERY_STATUS_LABEL, nextDeliveryStatuses } from '../../../shared/rules/delivery-status';
 import { assignDeliveryCourier, listCouriers, updateDeliveryStatus } from '../../platform';
 import { Alert, Badge, Button, Table, formatTimestamp } from '../../ui';
 import type { Column } from '../../ui';
 import { useDeliveries } from './use-deliveries';
+import './deliveries.css';
 
 function AssignCell({ delivery, couriers, onDone }: { delivery: DeliveryView; couriers: readonly CourierOption[]; onDone: (message: string | null) => void }) {
   const [choice, setChoice] = useState(delivery.courierId ?? '');
