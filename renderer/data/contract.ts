@@ -4,6 +4,7 @@
 import type { Appointment } from '../../shared/domain/appointment';
 import type { Allergy, Medication, PatientSummary, Problem } from '../../shared/domain/patient';
 import type { Note, NoteSections } from '../../shared/domain/note';
+import type { InboxTask, Prescription } from '../../shared/domain/prescription';
 import type { EntityState, RejectionReason } from '../../shared/sync/protocol';
 import type { MutationArgs, MutationName } from '../../shared/sync/mutations';
 
@@ -14,6 +15,8 @@ export interface LocalFlags {
 export type LocalAppointment = Appointment & LocalFlags;
 export type LocalPatient = PatientSummary & LocalFlags;
 export type LocalNote = Note & LocalFlags;
+export type LocalPrescription = Prescription & LocalFlags;
+export type LocalTask = InboxTask & LocalFlags;
 
 export interface LocalChart {
   patient: LocalPatient;
@@ -22,6 +25,8 @@ export interface LocalChart {
   problems: Problem[];
   appointments: LocalAppointment[];
   notes: LocalNote[];
+  /** Newest first, with each one's delivery status. */
+  prescriptions: LocalPrescription[];
 }
 
 export type SyncPhase = 'starting' | 'idle' | 'pushing' | 'pulling' | 'first-sync' | 'waiting-to-retry' | 'signed-out';

@@ -152,7 +152,7 @@ function indexFields(entity: CachedEntityName, data: EntityData | null): Partial
     const startsAt = typeof data.startsAt === 'string' ? new Date(data.startsAt).toISOString() : undefined;
     return { startsAt, clinicianId: typeof data.clinicianId === 'string' ? data.clinicianId : undefined };
   }
-  if (entity === 'note') return { appointmentId: typeof data.appointmentId === 'string' ? data.appointmentId : undefined };
+  if (entity === 'note' || entity === 'prescription') return { appointmentId: typeof data.appointmentId === 'string' ? data.appointmentId : undefined };
   return {};
 }
 

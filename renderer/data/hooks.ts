@@ -4,9 +4,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useStore } from 'zustand';
 import type { DataLayer } from '../sync/data-layer';
 import { useActiveLayerStore } from './active-layer';
-import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient, SyncStatus } from './contract';
+import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient, LocalPrescription, LocalTask, SyncStatus } from './contract';
 import {
-  queryAppointmentsInRange, queryConflicts, queryNote, queryNoteForAppointment, queryPatient, queryPatientChart, queryPatients,
+  queryAppointmentsInRange, queryConflicts, queryInboxTasks, queryNote, queryNoteForAppointment, queryPatient, queryPatientChart, queryPatients,
+  queryPrescriptionsForAppointment,
 } from './queries';
 import type { EngineStatus } from './status';
 import { SIGNED_OUT_STATUS, composeSyncStatus, createEngineStatusStore, initialEngineStatus, readCacheCounts } from './status';
@@ -49,6 +50,16 @@ export function useNote(noteId: string): LocalNote | null | undefined {
 /** The signed-in user's note for an appointment, or null when there is none yet. */
 export function useNoteForAppointment(appointmentId: string): LocalNote | null | undefined {
   return useLayerQuery((layer) => queryNoteForAppointment(layer.core, appointmentId), [appointmentId]);
+}
+
+/** Prescriptions written in one visit (with their delivery status), newest first. */
+export function usePrescriptionsForAppointment(appointmentId: string): LocalPrescription[] | undefined {
+  return useLayerQuery((layer) => queryPrescriptionsForAppointment(layer.core, appointmentId), [appointmentId]);
+}
+
+/** The signed-in user's inbox tasks (e.g. failed deliveries), open first. */
+export function useInboxTasks(): LocalTask[] | undefined {
+  return useLayerQuery((layer) => queryInboxTasks(layer.core), []);
 }
 
 export function useConflicts(): ConflictItem[] | undefined {

@@ -1,9 +1,10 @@
 // The data layer's public face: features import from here only (hooks, actions, lifecycle, types).
 export type {
-  LocalFlags, LocalAppointment, LocalPatient, LocalNote, LocalChart, SyncPhase, SyncStatus, ConflictItem, ConflictAction, DataActions,
+  LocalFlags, LocalAppointment, LocalPatient, LocalNote, LocalPrescription, LocalTask, LocalChart, SyncPhase, SyncStatus, ConflictItem, ConflictAction, DataActions,
 } from './contract';
 export {
   useAppointmentsInRange, usePatients, usePatient, usePatientChart, useNote, useNoteForAppointment, useConflicts, useSyncStatus,
+  usePrescriptionsForAppointment, useInboxTasks,
 } from './hooks';
 export type { AppointmentRangeOptions } from './hooks';
 export { startDataLayer, stopDataLayer, flushBeforeSignOut, dataActions, OFFLINE_DATA_ROLES } from './lifecycle';
@@ -13,3 +14,6 @@ export { MAX_CACHE_AGE_MS } from './cache';
 
 /** A new id for a note the user starts (notes are created by their first draft save). */
 export const newNoteId = (): string => crypto.randomUUID();
+
+/** A new id for a prescription the user signs (it is created by its rx.sign mutation). */
+export const newPrescriptionId = (): string => crypto.randomUUID();

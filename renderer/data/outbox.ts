@@ -76,7 +76,7 @@ export async function queueMutation(core: CacheCore, name: string, rawArgs: unkn
           row = {
             ...(snap.row ?? { id: target.id, patientId: '', version: 0, srv: null, loc: null, pending: 0, rev: 0 }),
             ...(target.entity === 'appointment' && shown && typeof shown.startsAt === 'string' ? { startsAt: new Date(shown.startsAt).toISOString() } : {}),
-            ...(target.entity === 'note' && shown && typeof shown.appointmentId === 'string' ? { appointmentId: shown.appointmentId } : {}),
+            ...((target.entity === 'note' || target.entity === 'prescription') && shown && typeof shown.appointmentId === 'string' ? { appointmentId: shown.appointmentId } : {}),
             patientId: snap.row?.patientId || patientIdOf(target.entity, shown) || target.patientId || '',
             loc: loc ?? snap.row?.loc ?? null,
             pending,

@@ -5,7 +5,7 @@ import type { EntityState } from '../../shared/sync/protocol';
 import type { MutationName } from '../../shared/sync/mutations';
 import type { CachedEntityName, EntityData } from '../../shared/sync/local-effects';
 import type { CacheCore } from './cache';
-import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient } from './contract';
+import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient, LocalPrescription, LocalTask } from './contract';
 import { label, unseal } from './crypto';
 import { DataError } from './errors';
 import { entityKey, openView } from './entity-store';
@@ -27,6 +27,7 @@ async function views<T>(core: CacheCore, entity: CachedEntityName, rows: readonl
 const byStart = (a: { startsAt: string }, b: { startsAt: string }) => a.startsAt.localeCompare(b.startsAt);
 const byName = (a: LocalPatient, b: LocalPatient) => a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName);
 const byUpdatedDesc = (a: LocalNote, b: LocalNote) => b.updatedAt.localeCompare(a.updatedAt);
+const bySignedDesc = (a: LocalPrescription, b: LocalPrescription) => b.signedAt.localeCompare(a.signedAt);
 
 /** Appointments starting in [from, to), of one clinician (or everyone's when clinicianId is null). */
 export async function queryAppointmentsInRange(core: CacheCore, fromIso: string, toIso: string, clinicianId: string | null): Promise<LocalAppointment[]> {
@@ -61,20 +62,22 @@ export async function queryPatientChart(core: CacheCore, patientId: string): Pro
   const { db } = core;
   const patientRow = await db.patients.get(patientId);
   if (!patientRow) return null;
-  const [allergyRows, medicationRows, problemRows, appointmentRows, noteRows] = await Promise.all([
+  const [allergyRows, medicationRows, problemRows, appointmentRows, noteRows, rxRows] = await Promise.all([
     db.allergies.where('patientId').equals(patientId).toArray(),
     db.medications.where('patientId').equals(patientId).toArray(),
     db.problems.where('patientId').equals(patientId).toArray(),
     db.appointments.where('patientId').equals(patientId).toArray(),
     db.notes.where('patientId').equals(patientId).toArray(),
+    db.prescriptions.where('patientId').equals(patientId).toArray(),
   ]);
-  const [patient, allergies, medications, problems, appointments, notes] = await Promise.all([
+  const [patient, allergies, medications, problems, appointments, notes, prescriptions] = await Promise.all([
     views<LocalPatient>(core, 'patient', [patientRow]),
     views<Allergy>(core, 'allergy', allergyRows),
     views<Medication>(core, 'medication', medicationRows),
     views<Problem>(core, 'problem', problemRows),
     views<LocalAppointment>(core, 'appointment', appointmentRows),
     views<LocalNote>(core, 'note', noteRows),
+    views<LocalPrescription>(core, 'prescription', rxRows),
   ]);
   if (!patient[0]) return null;
   return {
@@ -84,6 +87,7 @@ export async function queryPatientChart(core: CacheCore, patientId: string): Pro
     problems: strip(problems).sort((a, b) => a.status.localeCompare(b.status) || a.description.localeCompare(b.description)),
     appointments: appointments.sort(byStart),
     notes: notes.sort(byUpdatedDesc),
+    prescriptions: prescriptions.sort(bySignedDesc),
   };
 }
 
@@ -97,6 +101,18 @@ export async function queryNoteForAppointment(core: CacheCore, appointmentId: st
   const rows = await core.db.notes.where('appointmentId').equals(appointmentId).toArray();
   const notes = (await views<LocalNote>(core, 'note', rows)).filter((n) => n.authorId === core.userId).sort(byUpdatedDesc);
   return notes[0] ?? null;
+}
+
+/** Prescriptions written in one visit, newest first. */
+export async function queryPrescriptionsForAppointment(core: CacheCore, appointmentId: string): Promise<LocalPrescription[]> {
+  const rows = await core.db.prescriptions.where('appointmentId').equals(appointmentId).toArray();
+  return (await views<LocalPrescription>(core, 'prescription', rows)).sort(bySignedDesc);
+}
+
+/** The signed-in user's inbox tasks: open ones first, newest first within each. */
+export async function queryInboxTasks(core: CacheCore): Promise<LocalTask[]> {
+  const rows = await core.db.tasks.toArray();
+  return (await views<LocalTask>(core, 'task', rows)).sort((a, b) => a.status.localeCompare(b.status) * -1 || b.createdAt.localeCompare(a.createdAt));
 }
 
 export async function queryConflicts(core: CacheCore): Promise<ConflictItem[]> {

@@ -37,7 +37,7 @@ export interface EntityRow {
   /** Appointments only: index keys for the schedule (an instant and a staff id; no patient data). */
   startsAt?: string;
   clinicianId?: string;
-  /** Notes only: the appointment the note is for. */
+  /** Notes and prescriptions: the appointment (visit) they were written in. */
   appointmentId?: string;
 }
 
@@ -85,13 +85,17 @@ export interface MetaRow {
   value: unknown;
 }
 
-export const ENTITY_TABLE: { readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' } = {
+export const ENTITY_TABLE: {
+  readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'prescriptions' | 'tasks'
+} = {
   patient: 'patients',
   allergy: 'allergies',
   medication: 'medications',
   problem: 'problems',
   appointment: 'appointments',
   note: 'notes',
+  prescription: 'prescriptions',
+  task: 'tasks',
 };
 export type EntityTableName = (typeof ENTITY_TABLE)[CachedEntityName];
 export const ENTITY_TABLE_NAMES: readonly EntityTableName[] = Object.values(ENTITY_TABLE);
@@ -107,6 +111,8 @@ export class CacheDb extends Dexie {
   declare problems: Table<EntityRow, string>;
   declare appointments: Table<EntityRow, string>;
   declare notes: Table<EntityRow, string>;
+  declare prescriptions: Table<EntityRow, string>;
+  declare tasks: Table<EntityRow, string>;
   declare outbox: Table<OutboxRow, number>;
   declare conflicts: Table<ConflictRow, string>;
   declare meta: Table<MetaRow, string>;
@@ -123,6 +129,11 @@ export class CacheDb extends Dexie {
       outbox: 'seq, entityKey, patientId',
       conflicts: 'id, createdAt, patientId',
       meta: 'key',
+    });
+    // Version 4 (issue 5): prescriptions (with their delivery status) and inbox tasks.
+    this.version(4).stores({
+      prescriptions: 'id, patientId, appointmentId',
+      tasks: 'id, patientId',
     });
   }
 

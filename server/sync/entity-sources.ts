@@ -65,6 +65,35 @@ export const ENTITY_SOURCES: readonly EntitySource[] = [
       sections: r.sections, version: r.version, updatedAt: iso(r.updated_at),
     }),
   },
+  {
+    // Prescriptions with their delivery's status: the prescriber and the patient's care team see where it is.
+    entity: 'prescription', table: 'prescriptions', patientColumn: 't.patient_id',
+    from: `SELECT t.id, t.version + COALESCE(d.version, 0) AS version, t.patient_id, t.appointment_id, t.prescriber_id, u.display_name AS prescriber_name,
+             t.rxcui, t.drug_name, t.schedule, t.rx_order, t.overrides, t.status, t.supersedes_id, t.cancel_reason, t.signed_at, t.content_hash,
+             (SELECT n.id FROM prescriptions n WHERE n.supersedes_id = t.id LIMIT 1) AS superseded_by_id,
+             d.id AS delivery_id, d.status AS delivery_status, d.eta, d.failure_reason, d.recipient_name, d.delivered_at, d.attempt
+           FROM prescriptions t JOIN users u ON u.id = t.prescriber_id LEFT JOIN deliveries d ON d.prescription_id = t.id`,
+    toData: (r) => ({
+      id: r.id, patientId: r.patient_id, appointmentId: r.appointment_id, prescriberId: r.prescriber_id, prescriberName: r.prescriber_name,
+      rxcui: r.rxcui, drugName: r.drug_name, schedule: r.schedule, order: r.rx_order, overrides: r.overrides, status: r.status,
+      supersedesId: r.supersedes_id, supersededById: r.superseded_by_id, cancelReason: r.cancel_reason, signedAt: iso(r.signed_at),
+      contentHash: r.content_hash, version: Number(r.version),
+      delivery: r.delivery_id ? {
+        id: r.delivery_id, status: r.delivery_status, eta: r.eta ? iso(r.eta) : null, failureReason: r.failure_reason,
+        recipientName: r.recipient_name, deliveredAt: r.delivered_at ? iso(r.delivered_at) : null, attempt: r.attempt,
+      } : null,
+    }),
+  },
+  {
+    // Inbox tasks are private to their owner (aliased author_id, the audience column loadEntity reads).
+    entity: 'task', table: 'inbox_tasks', patientColumn: 't.patient_id', audienceColumn: 't.user_id',
+    from: `SELECT t.id, t.version, t.patient_id, t.user_id AS author_id, t.kind, t.prescription_id, t.status, t.created_at, p.drug_name, d.failure_reason
+           FROM inbox_tasks t LEFT JOIN prescriptions p ON p.id = t.prescription_id LEFT JOIN deliveries d ON d.id = t.delivery_id`,
+    toData: (r) => ({
+      id: r.id, patientId: r.patient_id, kind: r.kind, prescriptionId: r.prescription_id, status: r.status, createdAt: iso(r.created_at), version: r.version,
+      title: `Delivery failed${r.failure_reason ? ` (${String(r.failure_reason).replace(/_/g, ' ')})` : ''}: ${String(r.drug_name ?? 'prescription')}`,
+    }),
+  },
 ];
 
 export function entitySource(entity: EntityName): EntitySource {

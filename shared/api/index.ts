@@ -5,3 +5,5 @@ export * from './admin';
 export * from './health';
 export * from './clinical';
 export * from './client-config';
+export * from './deliveries';
+export * from './rx';

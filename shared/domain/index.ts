@@ -5,4 +5,5 @@ export * from './user';
 export * from './patient';
 export * from './appointment';
 export * from './note';
+export * from './prescription';
 export * from './state-time-zones';

@@ -5,6 +5,7 @@ import type { MutationArgs, MutationName } from './mutations';
 import { isMutationName } from './mutations';
 import { checkStatusTransition } from '../rules/appointment-status';
 import type { AppointmentStatus } from '../domain/appointment';
+import { curatedFormulary } from '../rx/formulary';
 
 export type EntityData = Record<string, unknown>;
 export type CachedEntityName = Exclude<EntityName, 'access'>;
@@ -48,6 +49,18 @@ export function mutationTarget(name: string, args: unknown): MutationTarget | nu
       const id = str(a.noteId);
       return id ? { entity: 'note', id, patientId: str(a.patientId) } : null;
     }
+    case 'rx.sign': {
+      const id = str(a.prescriptionId);
+      return id ? { entity: 'prescription', id, patientId: str(a.patientId) } : null;
+    }
+    case 'rx.cancel': {
+      const id = str(a.prescriptionId);
+      return id ? { entity: 'prescription', id, patientId: null } : null;
+    }
+    case 'task.complete': {
+      const id = str(a.taskId);
+      return id ? { entity: 'task', id, patientId: null } : null;
+    }
   }
 }
 
@@ -67,6 +80,15 @@ export function checkLocally<N extends MutationName>(name: N, data: EntityData |
     if (data.status === 'signed') return { ok: false, message: 'This note is signed and can no longer be edited; add an addendum instead.' };
     if (data.patientId !== a.patientId) return { ok: false, message: 'This note belongs to another patient.' };
   }
+  if (name === 'rx.sign') {
+    if (data) return { ok: false, message: 'This prescription is already signed; change it to make a new one.' };
+    const a = args as MutationArgs<'rx.sign'>;
+    const product = curatedFormulary().byCode.get(a.order.rxcui);
+    if (!product) return { ok: false, message: `RxNorm code ${a.order.rxcui} is not in the formulary.` };
+    if (product.schedule !== 'none') return { ok: false, message: 'Controlled substances are signed online with your authenticator code.' };
+  }
+  if (name === 'rx.cancel' && data && data.status !== 'active') return { ok: false, message: 'Only an active prescription can be cancelled.' };
+  if (name === 'task.complete' && data && data.status === 'done') return { ok: false, message: 'This task is already done.' };
   return { ok: true };
 }
 
@@ -95,9 +117,20 @@ function saveDraft(data: EntityData | null, args: MutationArgs<'note.saveDraft'>
   return { ...data, sections: { ...args.sections }, updatedAt: ctx.nowIso };
 }
 
+function signRx(data: EntityData | null, args: MutationArgs<'rx.sign'>, ctx: EffectContext): EntityData | null {
+  if (data) return data; // signed content never changes
+  const product = curatedFormulary().byCode.get(args.order.rxcui);
+  return {
+    id: args.prescriptionId, patientId: args.patientId, appointmentId: args.appointmentId, prescriberId: ctx.userId, prescriberName: '',
+    rxcui: args.order.rxcui, drugName: product?.name ?? args.order.rxcui, schedule: product?.schedule ?? 'none', order: args.order,
+    overrides: args.overrides.map((o) => ({ ...o, kind: 'order', message: '' })), status: 'active', supersedesId: args.supersedesId,
+    supersededById: null, cancelReason: null, signedAt: ctx.nowIso, contentHash: '', delivery: null, version: 0,
+  };
+}
+
 /**
  * The entity as the device shows it once the mutation is applied locally. Null in, null out, except for
- * mutations that create their entity (note.saveDraft). Unknown names and malformed args change nothing.
+ * mutations that create their entity (note.saveDraft, rx.sign). Unknown names and malformed args change nothing.
  */
 export function applyLocalEffect(name: string, data: EntityData | null, args: unknown, ctx: EffectContext): EntityData | null {
   if (!isMutationName(name) || typeof args !== 'object' || args === null) return data;
@@ -111,6 +144,12 @@ export function applyLocalEffect(name: string, data: EntityData | null, args: un
         return data ? { ...data, status: (args as MutationArgs<'appointment.setStatus'>).status } : null;
       case 'note.saveDraft':
         return saveDraft(data, args as MutationArgs<'note.saveDraft'>, ctx);
+      case 'rx.sign':
+        return signRx(data, args as MutationArgs<'rx.sign'>, ctx);
+      case 'rx.cancel':
+        return data ? { ...data, status: 'cancelled', cancelReason: (args as MutationArgs<'rx.cancel'>).reason } : null;
+      case 'task.complete':
+        return data ? { ...data, status: 'done' } : null;
     }
   } catch {
     return data; // args of an unexpected shape (e.g. queued by an older version): leave the view as it was

@@ -2,10 +2,13 @@
 //   patient.updateContact / patient.confirmLocation  last writer wins per field, in server order
 //   appointment.setStatus                            validated by the status state machine on the server's state
 //   note.saveDraft                                   author-owned; a stale save is kept as a version and rejected
+//   rx.sign / rx.cancel                              append-only prescription events, re-checked by the server's safety rules
+//   task.complete                                    the task's owner marks an inbox task done
 import { z } from 'zod';
 import { UsStateSchema } from '../domain/states';
 import { AppointmentStatusSchema } from '../domain/appointment';
 import { NoteSectionsSchema } from '../domain/note';
+import { OverrideSchema, RxOrderSchema } from '../domain/prescription';
 
 export const mutationArgs = {
   'patient.updateContact': z.strictObject({
@@ -29,6 +32,10 @@ export const mutationArgs = {
     appointmentId: z.uuid().nullable(),
     sections: NoteSectionsSchema,
   }),
+  /** A signed prescription (not controlled: those are signed online with a second factor, POST /api/rx/sign-controlled). */
+  'rx.sign': RxSignArgsSchema(),
+  'rx.cancel': z.strictObject({ prescriptionId: z.uuid(), reason: z.string().trim().min(3, 'give a reason').max(300) }),
+  'task.complete': z.strictObject({ taskId: z.uuid() }),
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -38,3 +45,17 @@ export type MutationArgs<N extends MutationName> = z.infer<(typeof mutationArgs)
 export function isMutationName(name: string): name is MutationName {
   return Object.hasOwn(mutationArgs, name);
 }
+
+/** What signing a prescription sends (also the body of the online controlled-substance signing, plus a TOTP code). */
+export function RxSignArgsSchema() {
+  return z.strictObject({
+    prescriptionId: z.uuid(),
+    patientId: z.uuid(),
+    appointmentId: z.uuid().nullable(),
+    order: RxOrderSchema,
+    overrides: z.array(OverrideSchema).max(30),
+    /** The prescription this one replaces (a change), or null for a new one. */
+    supersedesId: z.uuid().nullable(),
+  });
+}
+export type RxSignArgs = z.infer<ReturnType<typeof RxSignArgsSchema>>;

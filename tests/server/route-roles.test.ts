@@ -58,6 +58,20 @@ const INTENDED: Record<string, Sample> = {
   'GET /api/sync/pull': { access: ['clinician', 'dispatcher', 'courier'], request: () => ({ url: '/api/sync/pull?limit=10' }) },
   'POST /api/admin/fhir/import': { access: ['admin'], request: () => ({ url: '/api/admin/fhir/import', payload: { resourceType: 'Bundle', type: 'collection' } }) },
   'GET /api/fhir/Patient/:id/$everything': { access: ['clinician'], request: (c) => ({ url: `/api/fhir/Patient/${c.ownPatientId}/$everything` }) },
+  'POST /api/rx/sign-controlled': {
+    access: ['clinician'],
+    request: (c) => ({
+      url: '/api/rx/sign-controlled',
+      payload: {
+        prescriptionId: crypto.randomUUID(), patientId: c.ownPatientId, appointmentId: null, supersedesId: null, overrides: [], totpCode: '123456',
+        order: { rxcui: '308047', sig: { dose: '1 tablet', route: 'oral', frequency: 'at bedtime', durationDays: 7 }, quantity: 7, quantityUnit: 'tablet', refills: 0, daysSupply: 7, substitutionAllowed: true, pharmacyNote: '' },
+      },
+    }),
+  },
+  'GET /api/deliveries': { access: ['dispatcher', 'courier'], request: () => ({ url: '/api/deliveries' }) },
+  'GET /api/couriers': { access: ['dispatcher'], request: () => ({ url: '/api/couriers' }) },
+  'POST /api/deliveries/:id/assign': { access: ['dispatcher'], request: (c) => ({ url: `/api/deliveries/${crypto.randomUUID()}/assign`, payload: { courierId: c.users.courier, version: 1 } }) },
+  'POST /api/deliveries/:id/status': { access: ['dispatcher', 'courier'], request: () => ({ url: `/api/deliveries/${crypto.randomUUID()}/status`, payload: { status: 'picked_up', version: 1 } }) },
 };
 
 describeEachDriver('route access by role', (driver) => {

@@ -332,6 +332,17 @@ describe('seeding the demo clinic on PGlite', () => {
     expect(overlaps.rows).toHaveLength(0);
   });
 
+  it('adds demo prescriptions signed through the safety checks, with deliveries at several steps and a failed one in an inbox', async () => {
+    const { rows } = await db.query<{ status: string; email: string; courier: string | null }>(
+      `SELECT d.status, u.email, c.email AS courier FROM deliveries d JOIN prescriptions r ON r.id = d.prescription_id
+         JOIN users u ON u.id = r.prescriber_id LEFT JOIN users c ON c.id = d.courier_id ORDER BY d.status`);
+    expect(rows.filter((r) => r.email === DEMO_ACCOUNTS.clinician).map((r) => r.status).sort()).toEqual(['delivered', 'out_for_delivery', 'pharmacy_fill']);
+    expect(rows.find((r) => r.status === 'out_for_delivery')!.courier).toBe(DEMO_ACCOUNTS.courier);
+    expect(rows.filter((r) => r.status === 'failed')).toHaveLength(1);
+    expect(await count('inbox_tasks')).toBe(1);
+    expect(await count('prescription_events')).toBe(4);
+  });
+
   it('skips a second time and changes nothing', async () => {
     const before = await count('patients');
     expect(await seedDemoIfEmpty(db, { now: NOW })).toBe('skipped-not-empty');

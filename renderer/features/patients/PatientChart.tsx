@@ -4,6 +4,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { LocalAppointment, LocalChart } from '../../data';
 import { Badge, Button, formatCalendarDate, formatDayAndClock } from '../../ui';
+import { PatientPrescriptions } from '../rx';
 import { ContactForm } from './ContactForm';
 import { ageOn, fullName, SEX_WORDS } from './patient-search';
 
@@ -44,10 +45,12 @@ export interface PatientChartProps {
   today: string;
   timeZone: string;
   nowMs: number;
+  /** The signed-in user (their own prescriptions can be acted on). */
+  userId: string;
   onBack: () => void;
 }
 
-export function PatientChart({ chart, today, timeZone, nowMs, onBack }: PatientChartProps) {
+export function PatientChart({ chart, today, timeZone, nowMs, userId, onBack }: PatientChartProps) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -147,6 +150,10 @@ export function PatientChart({ chart, today, timeZone, nowMs, onBack }: PatientC
               ))}
             </ul>
           )}
+        </Section>
+
+        <Section title="Prescriptions">
+          <PatientPrescriptions prescriptions={chart.prescriptions} patientName={fullName(patient)} userId={userId} />
         </Section>
 
         <Section title="Upcoming appointments">

@@ -25,7 +25,7 @@ function ChartLoader({ patientId, user, now }: { patientId: string; user: User; 
       </div>
     );
   }
-  return <PatientChart chart={chart} today={todayIn(user.timeZone, now)} timeZone={user.timeZone} nowMs={now} onBack={closeChart} />;
+  return <PatientChart chart={chart} today={todayIn(user.timeZone, now)} timeZone={user.timeZone} nowMs={now} userId={user.id} onBack={closeChart} />;
 }
 
 export function PatientsWorkspace({ user }: { user: User }) {

@@ -4,6 +4,7 @@ import type { User } from '../../../shared/domain/user';
 import { useAppointmentsInRange } from '../../data';
 import { useNow } from '../../ui';
 import { NoteEditor } from '../notes';
+import { VisitPrescriptions } from '../rx';
 import { useEffectiveSyncStatus } from '../sync-status';
 import type { LocalDate } from './day-range';
 import { dayRange, todayIn } from './day-range';
@@ -32,7 +33,12 @@ function ScheduleDay({ user, day, today }: ScheduleDayProps) {
 
   if (openNoteFor) {
     if (!noteAppointment) return <p className="hc-loading">Opening the note…</p>;
-    return <NoteEditor appointment={noteAppointment} timeZone={user.timeZone} onBack={closeNote} />;
+    return (
+      <>
+        <NoteEditor appointment={noteAppointment} timeZone={user.timeZone} onBack={closeNote} />
+        <VisitPrescriptions appointment={noteAppointment} user={user} />
+      </>
+    );
   }
   return (
     <DaySchedule

@@ -4,6 +4,7 @@ import { AppointmentStatusSchema } from '../../../shared/domain/appointment';
 import type { AppointmentStatus } from '../../../shared/domain/appointment';
 import { NoteSectionsSchema } from '../../../shared/domain/note';
 import { mutationArgs } from '../../../shared/sync/mutations';
+import { curatedFormulary } from '../../../shared/rx/formulary';
 import type { RejectionReason } from '../../../shared/sync/protocol';
 import type { ConflictItem } from '../../data';
 
@@ -155,6 +156,23 @@ export function conflictView(conflict: ConflictItem, patientName: (id: string) =
         reason: reasonText(conflict),
         mine: { lines: [{ label: 'Located in', value: mine.data.locationState }] },
         theirs: theirsView(conflict, (data) => ({ lines: [{ label: 'Located in', value: text(data.locationState) }] })),
+        patientId: mine.data.patientId,
+      };
+    }
+    case 'rx.sign': {
+      const mine = mutationArgs['rx.sign'].safeParse(conflict.mine);
+      if (!mine.success) return unreadable('A prescription', conflict);
+      const o = mine.data.order;
+      const drug = curatedFormulary().byCode.get(o.rxcui)?.name ?? `RxNorm ${o.rxcui}`;
+      return {
+        title: `Prescription for ${who(mine.data.patientId)}: not signed`,
+        reason: reasonText(conflict),
+        mine: { lines: [
+          { label: 'Drug', value: drug },
+          { label: 'Sig', value: `${o.sig.dose} ${o.sig.route}, ${o.sig.frequency}, ${o.sig.durationDays} days` },
+          { label: 'Quantity', value: `${o.quantity} ${o.quantityUnit}, ${o.refills} refills` },
+        ] },
+        theirs: { note: 'The server did not sign it; nothing was sent to the pharmacy.' },
         patientId: mine.data.patientId,
       };
     }

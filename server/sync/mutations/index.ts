@@ -4,10 +4,14 @@ import type { MutationHandler } from './types';
 import { confirmLocation, updateContact } from './patient-mutations';
 import { setAppointmentStatus } from './appointment-mutations';
 import { saveNoteDraft } from './note-mutations';
+import { cancelRx, completeTask, signRx } from './rx-mutations';
 
 export const MUTATION_HANDLERS: { [N in MutationName]: MutationHandler<N> } = {
   'patient.updateContact': updateContact,
   'patient.confirmLocation': confirmLocation,
   'appointment.setStatus': setAppointmentStatus,
   'note.saveDraft': saveNoteDraft,
+  'rx.sign': signRx,
+  'rx.cancel': cancelRx,
+  'task.complete': completeTask,
 };

@@ -1,0 +1,2 @@
+// Inbox feature: the clinician's tasks (failed deliveries of their prescriptions).
+export { InboxWorkspace } from './InboxWorkspace';

@@ -1,0 +1,268 @@
+// Prescribing and deliveries on the server, on PGlite and PostgreSQL: signing re-checked by the safety rules
+// (rejections name kinds, never drugs or patients), overrides recorded, controlled substances online with
+// TOTP, bad input refused with nothing changed, sign/cancel/supersede history, the delivery state machine
+// through failure (inbox task) and redelivery, compare-and-set assignment, and couriers limited to their own.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDriver, openTestDatabase } from './support/databases';
+import type { TestDatabase } from './support/databases';
+import { seedTestClinic, TEST_PASSWORD } from './support/fixtures';
+import type { TestClinic } from './support/fixtures';
+import { bearer, buildTestApp, signIn } from './support/app';
+import type { TestApp } from './support/app';
+import { TestSyncClient } from './support/sync-client';
+import { hashPassword } from '../../server/auth/passwords';
+import { totpCodeAt } from '../../server/auth/totp';
+
+const CLINICIAN_TOTP = 'JBSWY3DPEHPK3PXPRXTESTCLINICIAN2';
+
+const order = (rxcui: string, extra: Record<string, unknown> = {}) => ({
+  rxcui, sig: { dose: '1 tablet', route: 'oral', frequency: 'twice daily', durationDays: 10 }, quantity: 20, quantityUnit: 'tablet',
+  refills: 0, daysSupply: 10, substitutionAllowed: true, pharmacyNote: '', ...extra,
+});
+
+describeEachDriver('prescriptions and deliveries', (driver) => {
+  let t: TestDatabase;
+  let clinic: TestClinic;
+  let api: TestApp;
+  let clinician: TestSyncClient;
+  let clinicianToken: string;
+  let dispatcherToken: string;
+  let courierToken: string;
+  let otherCourierToken: string;
+  beforeAll(async () => {
+    t = await openTestDatabase(driver);
+    clinic = await seedTestClinic(t.db);
+    api = await buildTestApp(t.db);
+    await t.db.query(`INSERT INTO users (id, email, display_name, role, credential, password_hash) VALUES ($1, 'courier2@test.housecall.test', 'Second Courier', 'courier', 'courier', $2)`,
+      [randomUUID(), await hashPassword(TEST_PASSWORD)]);
+    clinicianToken = (await signIn(api, clinic.emails.clinician)).accessToken;
+    dispatcherToken = (await signIn(api, clinic.emails.dispatcher)).accessToken;
+    courierToken = (await signIn(api, clinic.emails.courier)).accessToken;
+    otherCourierToken = (await signIn(api, 'courier2@test.housecall.test')).accessToken;
+    clinician = new TestSyncClient(api, clinicianToken);
+  });
+  afterAll(async () => {
+    await api.app.close();
+    await t.dispose();
+  });
+
+  const count = async (sql: string, params: unknown[] = []) => (await t.db.query<{ n: number }>(sql, params)).rows[0]!.n;
+  const sign = async (rxcui: string, extra: { overrides?: unknown[]; supersedesId?: string | null; order?: Record<string, unknown> } = {}) => {
+    const prescriptionId = randomUUID();
+    const [result] = await clinician.push([clinician.mutation('rx.sign', {
+      prescriptionId, patientId: clinic.ownPatientId, appointmentId: clinic.ownAppointmentId, order: order(rxcui, extra.order),
+      overrides: extra.overrides ?? [], supersedesId: extra.supersedesId ?? null,
+    })]);
+    return { prescriptionId, result: result! };
+  };
+  /** Earlier tests leave active prescriptions that would be duplicates of the next one: close them. */
+  const closeActive = () => t.db.query(`UPDATE prescriptions SET status = 'cancelled', version = version + 1 WHERE status = 'active'`);
+  const post = (token: string, url: string, payload: object) => api.app.inject({ method: 'POST', url, headers: bearer(token), payload });
+  const deliveryOf = async (prescriptionId: string) =>
+    (await t.db.query<{ id: string; status: string; version: number; attempt: number }>('SELECT id, status, version, attempt FROM deliveries WHERE prescription_id = $1', [prescriptionId])).rows[0]!;
+
+  describe('signing', () => {
+    it('signs a prescription, records the event and starts a delivery the prescriber pulls', async () => {
+      const { prescriptionId, result } = await sign('197361'); // amlodipine: no findings
+      expect(result).toMatchObject({ status: 'applied', state: { entity: 'prescription', data: { status: 'active', drugName: 'Amlodipine 5 MG Oral Tablet', delivery: { status: 'pharmacy_fill' } } } });
+      expect(await count(`SELECT count(*)::int AS n FROM prescription_events WHERE prescription_id = $1 AND kind = 'signed'`, [prescriptionId])).toBe(1);
+      const changes = await clinician.pullAll();
+      expect(changes.some((c) => c.entity === 'prescription' && c.id === prescriptionId)).toBe(true);
+      const { rows } = await t.db.query<{ content_hash: string }>('SELECT content_hash FROM prescriptions WHERE id = $1', [prescriptionId]);
+      expect(rows[0]!.content_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'sync.rx.sign' AND resource_id = $1`, [prescriptionId])).toBe(1);
+    });
+
+    it('refuses an allergy hard stop with a reason that names no drug or patient, and writes nothing', async () => {
+      const before = await count('SELECT count(*)::int AS n FROM prescriptions');
+      const { result } = await sign('308192', { overrides: [{ key: 'allergy:0:penicillin', reason: 'Patient says it is fine' }] }); // penicillin allergy on file
+      expect(result).toMatchObject({ status: 'rejected', reason: 'rule_violation', message: 'The safety checks do not allow signing: 1 hard stop (allergy).' });
+      expect(JSON.stringify(result)).not.toMatch(/amoxicillin|Zelphira|Quimbleton/i);
+      expect(await count('SELECT count(*)::int AS n FROM prescriptions')).toBe(before);
+    });
+
+    it('requires a reason for each warning and records it with the prescription', async () => {
+      await t.db.query(`INSERT INTO patient_medications (id, patient_id, rxnorm_code, name, status) VALUES ($1, $2, '312961', 'Simvastatin 20 MG Oral Tablet', 'active')`, [randomUUID(), clinic.ownPatientId]);
+      const refused = await sign('197517'); // clarithromycin + simvastatin: ONC pair 25
+      expect(refused.result).toMatchObject({ status: 'rejected', message: expect.stringMatching(/1 warning without an override reason \(interaction\)/) });
+      const ok = await sign('197517', { overrides: [{ key: 'interaction:25:312961', reason: 'Simvastatin paused for the course' }] });
+      expect(ok.result.status).toBe('applied');
+      const { rows } = await t.db.query<{ overrides: Array<{ key: string; reason: string; kind: string }> }>('SELECT overrides FROM prescriptions WHERE id = $1', [ok.prescriptionId]);
+      expect(rows[0]!.overrides).toEqual([expect.objectContaining({ key: 'interaction:25:312961', reason: 'Simvastatin paused for the course', kind: 'interaction' })]);
+      await t.db.query(`UPDATE patient_medications SET status = 'stopped' WHERE patient_id = $1`, [clinic.ownPatientId]);
+    });
+
+    it('refuses to prescribe where the prescriber is not licensed', async () => {
+      await t.db.query(`UPDATE patients SET location_state = 'OR' WHERE id = $1`, [clinic.ownPatientId]);
+      const { result } = await sign('197361');
+      await t.db.query(`UPDATE patients SET location_state = 'WA' WHERE id = $1`, [clinic.ownPatientId]);
+      expect(result).toMatchObject({ status: 'rejected', reason: 'rule_violation', message: expect.stringMatching(/hard stop \(licensure\)/) });
+    });
+
+    it.each([
+      ['quantity zero', order('197361', { quantity: 0 })],
+      ['an absurd quantity', order('197361', { quantity: 100000 })],
+      ['a missing sig part', order('197361', { sig: { dose: '', route: 'oral', frequency: 'daily', durationDays: 10 } })],
+      ['refills out of range', order('197361', { refills: 40 })],
+    ])('refuses %s as invalid args', async (_l, bad) => {
+      const before = await count('SELECT count(*)::int AS n FROM prescriptions');
+      const [result] = await clinician.push([clinician.mutation('rx.sign', { prescriptionId: randomUUID(), patientId: clinic.ownPatientId, appointmentId: null, order: bad, overrides: [], supersedesId: null })]);
+      expect(result).toMatchObject({ status: 'rejected', reason: 'invalid_args' });
+      expect(await count('SELECT count(*)::int AS n FROM prescriptions')).toBe(before);
+    });
+
+    it('refuses an unknown drug code', async () => {
+      const { result } = await sign('9999999');
+      expect(result).toMatchObject({ status: 'rejected', reason: 'invalid_args', message: 'RxNorm code 9999999 is not in the formulary.' });
+    });
+
+    it('refuses a controlled substance through the outbox (it needs the second factor online)', async () => {
+      const { result } = await sign('308047'); // alprazolam, schedule IV
+      expect(result).toMatchObject({ status: 'rejected', message: expect.stringMatching(/hard stops? \(controlled\)/) });
+    });
+  });
+
+  describe('controlled substances online with TOTP', () => {
+    const body = (rxcui: string, code: string, extra: Record<string, unknown> = {}) => ({
+      prescriptionId: randomUUID(), patientId: clinic.ownPatientId, appointmentId: null, overrides: [], supersedesId: null, totpCode: code, order: order(rxcui, extra),
+    });
+    const codeNow = () => {
+      api.clock.advanceMinutes(0.5);
+      return totpCodeAt(CLINICIAN_TOTP, api.clock.now.getTime());
+    };
+
+    it('refuses a prescriber without an authenticator, then without a DEA registration', async () => {
+      const noTotp = await post(clinicianToken, '/api/rx/sign-controlled', body('308047', '123456'));
+      expect(noTotp.statusCode).toBe(400);
+      expect(noTotp.json().error.message).toMatch(/Set up an authenticator/);
+      await t.db.query(`UPDATE users SET totp_secret = $2, totp_enabled = true WHERE id = $1`, [clinic.users.clinician, CLINICIAN_TOTP]);
+      const noDea = await post(clinicianToken, '/api/rx/sign-controlled', body('308047', codeNow()));
+      expect(noDea.statusCode).toBe(400);
+      expect(noDea.json().error.message).toMatch(/hard stop \(controlled\)/);
+    });
+
+    it('signs with a DEA registration and a correct code, never twice with one code, and refuses refills on schedule II', async () => {
+      await t.db.query(`INSERT INTO prescriber_dea (user_id, dea_number, expires_on) VALUES ($1, 'BT1234563', '2030-12-31')`, [clinic.users.clinician]);
+      const wrong = await post(clinicianToken, '/api/rx/sign-controlled', body('308047', '000000'));
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.message).toMatch(/authenticator code is not correct/);
+      const code = codeNow();
+      const ok = await post(clinicianToken, '/api/rx/sign-controlled', body('308047', code));
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json().prescription).toMatchObject({ entity: 'prescription', data: { schedule: 'IV', status: 'active' } });
+      const replay = await post(clinicianToken, '/api/rx/sign-controlled', body('308047', code));
+      expect(replay.statusCode).toBe(400);
+      const refills = await post(clinicianToken, '/api/rx/sign-controlled', body('1049589', codeNow(), { refills: 2 }));
+      expect(refills.statusCode).toBe(400);
+      expect(refills.json().error.message).toMatch(/hard stop \(order\)/);
+      const { rows } = await t.db.query<{ second_factor: boolean }>('SELECT second_factor FROM prescriptions WHERE id = $1', [ok.json().prescription.id]);
+      expect(rows[0]!.second_factor).toBe(true);
+    });
+  });
+
+  describe('cancel and supersede', () => {
+    it('keeps the history: a change supersedes (new prescription), a cancel is an event, content never changes', async () => {
+      await closeActive();
+      const first = await sign('197361');
+      const second = await sign('308135', { supersedesId: first.prescriptionId, overrides: [] });
+      expect(second.result.status).toBe('applied');
+      const old = await t.db.query<{ status: string }>('SELECT status FROM prescriptions WHERE id = $1', [first.prescriptionId]);
+      expect(old.rows[0]!.status).toBe('superseded');
+      expect((await deliveryOf(first.prescriptionId)).status).toBe('cancelled');
+      const again = await sign('308136', { supersedesId: first.prescriptionId });
+      expect(again.result).toMatchObject({ status: 'rejected', message: expect.stringMatching(/superseded; only an active one/) });
+
+      const [cancelled] = await clinician.push([clinician.mutation('rx.cancel', { prescriptionId: second.prescriptionId, reason: 'Patient prefers to wait' })]);
+      expect(cancelled).toMatchObject({ status: 'applied', state: { data: { status: 'cancelled', cancelReason: 'Patient prefers to wait', supersedesId: first.prescriptionId } } });
+      const [twice] = await clinician.push([clinician.mutation('rx.cancel', { prescriptionId: second.prescriptionId, reason: 'again' })]);
+      expect(twice).toMatchObject({ status: 'rejected', reason: 'rule_violation' });
+      const events = await t.db.query<{ prescription_id: string; kind: string }>(
+        'SELECT prescription_id, kind FROM prescription_events WHERE prescription_id = ANY($1::uuid[]) ORDER BY id', [[first.prescriptionId, second.prescriptionId]]);
+      expect(events.rows.map((e) => `${e.prescription_id === first.prescriptionId ? 'first' : 'second'}:${e.kind}`)).toEqual(['first:signed', 'second:signed', 'first:superseded', 'second:cancelled']);
+      await expect(t.db.query(`UPDATE prescriptions SET rx_order = '{}' WHERE id = $1`, [first.prescriptionId])).rejects.toThrow(/immutable/);
+    });
+  });
+
+  describe('delivery to the door', () => {
+    it('goes through fill, pickup, a failed attempt (inbox task), redelivery and delivery with proof', async () => {
+      await closeActive();
+      const { prescriptionId } = await sign('197361');
+      let d = await deliveryOf(prescriptionId);
+      const list = await api.app.inject({ method: 'GET', url: '/api/deliveries', headers: bearer(dispatcherToken) });
+      expect(list.json().deliveries.some((x: { id: string }) => x.id === d.id)).toBe(true);
+
+      const couriers = (await api.app.inject({ method: 'GET', url: '/api/couriers', headers: bearer(dispatcherToken) })).json().couriers;
+      expect(couriers.map((c: { displayName: string }) => c.displayName)).toEqual(['Second Courier', 'Test Courier']);
+      const assigned = await post(dispatcherToken, `/api/deliveries/${d.id}/assign`, { courierId: clinic.users.courier, version: d.version });
+      expect(assigned.json().delivery).toMatchObject({ courierName: 'Test Courier' });
+      const stale = await post(dispatcherToken, `/api/deliveries/${d.id}/assign`, { courierId: clinic.users.courier, version: d.version });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().error.message).toMatch(/now assigned to Test Courier/);
+
+      const step = async (token: string, payload: object) => {
+        d = await deliveryOf(prescriptionId);
+        return post(token, `/api/deliveries/${d.id}/status`, { version: d.version, ...payload });
+      };
+      expect((await step(courierToken, { status: 'ready_for_pickup' })).json().error.message).toMatch(/Only a dispatcher/);
+      expect((await step(dispatcherToken, { status: 'ready_for_pickup' })).statusCode).toBe(200);
+      const skip = await step(courierToken, { status: 'delivered', proof: { recipientName: 'A', deliveredAt: new Date().toISOString(), photoRef: 'p1', signatureRef: null } });
+      expect(skip.statusCode).toBe(400);
+      expect(skip.json().error.message).toMatch(/cannot skip from ready for pickup to delivered/);
+      expect((await deliveryOf(prescriptionId)).status).toBe('ready_for_pickup');
+      const notMine = await step(otherCourierToken, { status: 'picked_up' });
+      expect(notMine.statusCode).toBe(403);
+      expect(notMine.json().error.message).toBe('This delivery is not assigned to you.');
+      expect((await deliveryOf(prescriptionId)).status).toBe('ready_for_pickup');
+      expect((await api.app.inject({ method: 'GET', url: '/api/deliveries', headers: bearer(otherCourierToken) })).json().deliveries).toEqual([]);
+
+      expect((await step(courierToken, { status: 'picked_up' })).statusCode).toBe(200);
+      expect((await step(courierToken, { status: 'ready_for_pickup' })).json().error.message).toMatch(/cannot go back from picked up/);
+      expect((await step(dispatcherToken, { status: 'ready_for_pickup' })).json().error.message).toMatch(/cannot go back/);
+      expect((await step(courierToken, { status: 'out_for_delivery' })).statusCode).toBe(400); // no ETA
+      const eta = new Date(Date.now() + 3600_000).toISOString();
+      expect((await step(courierToken, { status: 'out_for_delivery', eta })).statusCode).toBe(200);
+      expect((await step(courierToken, { status: 'failed', reason: 'on_holiday' })).statusCode).toBe(400);
+      expect((await step(courierToken, { status: 'failed', reason: 'not_home' })).statusCode).toBe(200);
+      const tasks = await t.db.query<{ user_id: string; status: string }>(`SELECT user_id, status FROM inbox_tasks WHERE prescription_id = $1`, [prescriptionId]);
+      expect(tasks.rows).toEqual([{ user_id: clinic.users.clinician, status: 'open' }]);
+      const pulled = await clinician.pullAll();
+      const task = pulled.find((c) => c.entity === 'task');
+      expect(task?.data).toMatchObject({ kind: 'delivery_failed', title: 'Delivery failed (not home): Amlodipine 5 MG Oral Tablet', status: 'open' });
+
+      expect((await step(courierToken, { status: 'out_for_delivery', eta })).statusCode).toBe(200);
+      expect((await deliveryOf(prescriptionId)).attempt).toBe(2);
+      const noProof = await step(courierToken, { status: 'delivered', proof: { recipientName: 'Pat', deliveredAt: new Date().toISOString(), photoRef: null, signatureRef: null } });
+      expect(noProof.statusCode).toBe(400);
+      const delivered = await step(courierToken, { status: 'delivered', proof: { recipientName: 'Pat Q', deliveredAt: new Date().toISOString(), photoRef: null, signatureRef: 'sig-123' } });
+      expect(delivered.json().delivery).toMatchObject({ status: 'delivered', recipientName: 'Pat Q', attempt: 2 });
+      expect((await step(courierToken, { status: 'failed', reason: 'refused' })).json().error.message).toMatch(/can no longer change/);
+
+      const rx = (await clinician.pullAll()).filter((c) => c.entity === 'prescription' && c.id === prescriptionId).at(-1);
+      expect(rx?.data).toMatchObject({ delivery: { status: 'delivered', recipientName: 'Pat Q' } });
+      const path = await t.db.query<{ to_status: string }>('SELECT to_status FROM delivery_events WHERE delivery_id = $1 ORDER BY id', [d.id]);
+      expect(path.rows.map((r) => r.to_status)).toEqual(['pharmacy_fill', 'pharmacy_fill', 'ready_for_pickup', 'picked_up', 'out_for_delivery', 'failed', 'out_for_delivery', 'delivered']);
+      expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'delivery.status' AND resource_id = $1`, [d.id])).toBe(6);
+      expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'delivery.list' AND patient_id = $1`, [clinic.ownPatientId])).toBeGreaterThan(0);
+    });
+
+    it('returns a failed delivery to the pharmacy and schedules it again', async () => {
+      await closeActive();
+      const { prescriptionId } = await sign('197361');
+      const go = async (token: string, payload: object) => {
+        const d = await deliveryOf(prescriptionId);
+        const res = await post(token, `/api/deliveries/${d.id}/status`, { version: d.version, ...payload });
+        expect(res.statusCode, JSON.stringify(res.json())).toBe(200);
+      };
+      const d = await deliveryOf(prescriptionId);
+      await post(dispatcherToken, `/api/deliveries/${d.id}/assign`, { courierId: clinic.users.courier, version: d.version });
+      await go(dispatcherToken, { status: 'ready_for_pickup' });
+      await go(courierToken, { status: 'picked_up' });
+      await go(courierToken, { status: 'out_for_delivery', eta: new Date(Date.now() + 3600_000).toISOString() });
+      await go(courierToken, { status: 'failed', reason: 'wrong_address' });
+      await go(courierToken, { status: 'returned' });
+      await go(dispatcherToken, { status: 'ready_for_pickup' });
+      expect(await deliveryOf(prescriptionId)).toMatchObject({ status: 'ready_for_pickup', attempt: 2 });
+    });
+  });
+});
