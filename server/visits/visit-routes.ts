@@ -90,7 +90,7 @@ export function visitRoutes(deps: AppDeps): RouteSpec[] {
           return { visit, link };
         });
         reply.code(201);
-        const answer: StartVisitResponse = { visit: publicVisit(visit), joinLink: { path: `/join/${link.token}`, expiresAt: link.expiresAt.toISOString() } };
+        const answer: StartVisitResponse = { visit: publicVisit(visit), joinLink: { path: `/join/${link.token}`, expiresAt: link.expiresAt.toISOString() }, iceServers: deps.video.iceServers };
         return answer;
       },
     }),

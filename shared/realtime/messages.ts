@@ -29,6 +29,9 @@ export const PeerSignalSchema = z.discriminatedUnion('type', [
       usernameFragment: z.string().max(256).nullable().optional(),
     }),
   }),
+  z.strictObject({ type: z.literal('renegotiate'), renegotiate: z.literal(true) }),
+  z.strictObject({ type: z.literal('transceiverRequest'), transceiverRequest: z.strictObject({ kind: z.enum(['audio', 'video']), init: z.record(z.string(), z.unknown()).optional() }) }),
+  /** Ours, not simple-peer's: the non-initiator asks for a new peer (a new generation). */
   z.strictObject({ type: z.literal('reconnect') }),
 ]);
 export type PeerSignal = z.infer<typeof PeerSignalSchema>;

@@ -4,11 +4,12 @@ import type { User } from '../../../shared/domain/user';
 import { useAppointmentsInRange } from '../../data';
 import { useNow } from '../../ui';
 import { NoteEditor } from '../notes';
+import { VideoVisitScreen } from '../video';
 import { useEffectiveSyncStatus } from '../sync-status';
 import type { LocalDate } from './day-range';
 import { dayRange, todayIn } from './day-range';
 import { DaySchedule } from './DaySchedule';
-import { closeNote, openNote, showDay, useScheduleStore } from './schedule-store';
+import { closeNote, closeVideo, openNote, openVideo, showDay, useScheduleStore } from './schedule-store';
 
 interface ScheduleDayProps {
   user: User;
@@ -22,7 +23,9 @@ function ScheduleDay({ user, day, today }: ScheduleDayProps) {
   const returnFocusTo = useScheduleStore((s) => s.returnFocusTo);
   const { fromIso, toIso } = dayRange(day, user.timeZone);
   const appointments = useAppointmentsInRange(fromIso, toIso);
+  const openVideoFor = useScheduleStore((s) => s.openVideoFor);
   const noteAppointment = openNoteFor ? appointments?.find((a) => a.id === openNoteFor) : undefined;
+  const videoAppointment = openVideoFor ? appointments?.find((a) => a.id === openVideoFor) : undefined;
   const downloading = useEffectiveSyncStatus().phase === 'first-sync';
 
   // The visit is no longer on this device (e.g. reassigned): go back to the list.
@@ -30,6 +33,10 @@ function ScheduleDay({ user, day, today }: ScheduleDayProps) {
     if (openNoteFor && appointments && !noteAppointment) closeNote();
   }, [openNoteFor, appointments, noteAppointment]);
 
+  if (openVideoFor) {
+    if (!videoAppointment) return <p className="hc-loading">Opening the video visit…</p>;
+    return <VideoVisitScreen appointment={videoAppointment} timeZone={user.timeZone} onBack={closeVideo} />;
+  }
   if (openNoteFor) {
     if (!noteAppointment) return <p className="hc-loading">Opening the note…</p>;
     return <NoteEditor appointment={noteAppointment} timeZone={user.timeZone} onBack={closeNote} />;
@@ -45,6 +52,7 @@ function ScheduleDay({ user, day, today }: ScheduleDayProps) {
       returnFocusTo={returnFocusTo}
       onShowDay={showDay}
       onOpenNote={openNote}
+      onStartVideo={openVideo}
     />
   );
 }
