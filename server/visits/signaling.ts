@@ -51,8 +51,10 @@ export async function createVisitSignaling(options: { db: Database; bus: Bus; lo
   const rooms = new Map<string, Set<SignalingPeer>>();
 
   const refuse = (peer: SignalingPeer, code: 'not_member' | 'not_joined' | 'stale_generation' | 'visit_ended', visitId: string, message: string) => {
-    // Ids and codes only: never a patient's name or the signal's content.
-    log.warn({ code, visitId, user: peer.userId ?? 'patient-session' }, 'signaling refused');
+    // Ids and codes only: never a patient's name or the signal's content. Stale signals are routine after a reconnect.
+    const entry = { code, visitId, user: peer.userId ?? 'patient-session' };
+    if (code === 'stale_generation') log.info(entry, 'signaling refused');
+    else log.warn(entry, 'signaling refused');
     peer.send({ type: 'error', code, message, visitId });
   };
 

@@ -67,7 +67,7 @@ export function AppointmentActions({ appointment, timeZone, onOpenNote, onStartV
       ))}
       {onStartVideo && appointment.kind === 'video' && !CLOSED.has(appointment.status) && (
         <Button variant="primary" onClick={() => onStartVideo(appointment.id)}>
-          Start visit
+          Start video visit
         </Button>
       )}
       <Button ref={openNoteRef} variant="primary" onClick={() => onOpenNote(appointment.id)}>

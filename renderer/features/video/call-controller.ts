@@ -5,6 +5,7 @@
 import type { IceServer, VisitMember, VisitStatus } from '../../../shared/domain/visit';
 import type { PeerSignal, VisitServerMessage } from '../../../shared/realtime/messages';
 import { isCallInitiator, nextCallGeneration, signalAge } from '../../../shared/rules/video-call';
+import { readStats } from './call-quality';
 
 export type CallPhase = 'waiting' | 'connecting' | 'connected' | 'reconnecting' | 'ended';
 
@@ -65,6 +66,8 @@ export const INTERRUPTION_GRACE_MS = 1_500;
 export const RETRY_EVERY_MS = 4_000;
 /** The non-initiator repeats its request for a new peer this often while no media flows. */
 export const REQUEST_EVERY_MS = 2_000;
+/** No media received for this long on a "connected" link counts as an interruption (ICE can take far longer to notice). */
+export const MEDIA_STALL_MS = 2_000;
 const WATCHDOG_MS = 500;
 
 const AudioOnlyControlSchema = { is: (m: unknown): m is { type: 'audio-only'; on: boolean } => typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'audio-only' && typeof (m as { on?: unknown }).on === 'boolean' };
@@ -88,6 +91,9 @@ export class CallController {
   private channel: CallChannel | null = null;
   private stream: MediaStream;
   private audioOnly = false;
+  /** Bytes received so far on the current link, and when that number last grew. */
+  private received = { bytes: -1, grewAt: 0 };
+  private checkingStall = false;
 
   constructor(private readonly deps: CallDeps) {
     this.initiator = isCallInitiator(deps.member);
@@ -220,16 +226,14 @@ export class CallController {
         this.clearInterruption();
         this.connected = true;
         this.hadConnection = true;
+        this.received = { bytes: -1, grewAt: this.now() };
         if (this.audioOnly) void this.setAudioOnly(true);
         this.update({ phase: 'connected', reconnectingSince: null });
       },
       onInterrupted: () => {
-        if (this.peer !== peer || this.interruptionTimer) return;
-        this.update({ phase: 'reconnecting', reconnectingSince: this.state.reconnectingSince ?? this.now() });
-        this.interruptionTimer = setTimeout(() => {
-          this.interruptionTimer = null;
-          if (this.peer === peer) this.linkFailed();
-        }, INTERRUPTION_GRACE_MS);
+        if (this.peer !== peer) return;
+        this.connected = false;
+        this.interrupt(peer);
       },
       onFailed: () => {
         if (this.peer === peer) this.linkFailed();
@@ -260,13 +264,47 @@ export class CallController {
   }
 
   private tick(): void {
-    if (this.connected || this.state.phase === 'ended') return;
+    if (this.connected) return void this.checkMediaStall();
+    if (this.state.phase === 'ended') return;
     const now = this.now();
     if (this.initiator) {
       if (this.state.peerPresent && now - this.lastAttemptAt >= RETRY_EVERY_MS) this.newAttempt();
     } else if (this.hadConnection && now - this.lastRequestAt >= REQUEST_EVERY_MS) {
       this.requestNewPeer();
     }
+  }
+
+  /** A connected link whose incoming media stopped is interrupted, whatever ICE says yet. */
+  private checkMediaStall(): void {
+    const peer = this.peer;
+    if (!peer || this.checkingStall) return;
+    this.checkingStall = true;
+    void peer.getStats().then((report) => {
+      this.checkingStall = false;
+      if (!report || this.peer !== peer || !this.connected) return;
+      const entries: Array<Record<string, unknown>> = [];
+      report.forEach((value) => entries.push(value as Record<string, unknown>));
+      const bytes = readStats(entries, 0).totals.bytesReceived;
+      const now = this.now();
+      if (bytes !== this.received.bytes) {
+        this.received = { bytes, grewAt: now };
+      } else if (now - this.received.grewAt >= MEDIA_STALL_MS) {
+        this.connected = false;
+        this.interrupt(peer);
+      }
+    }, () => {
+      this.checkingStall = false;
+    });
+  }
+
+  /** Shows "Reconnecting…" and gives the link a short grace to recover before it is replaced. */
+  private interrupt(peer: CallPeer): void {
+    if (this.peer !== peer || this.interruptionTimer) return;
+    this.update({ phase: 'reconnecting', reconnectingSince: this.state.reconnectingSince ?? this.now() });
+    this.interruptionTimer = setTimeout(() => {
+      this.interruptionTimer = null;
+      if (this.peer === peer) this.linkFailed();
+    }, INTERRUPTION_GRACE_MS);
   }
 
   private clearInterruption(): void {
