@@ -1,6 +1,7 @@
 // Lint rules, including the import arrows of ARCHITECTURE.md:
 // shared imports nothing of ours; server, electron and renderer import shared only;
-// only electron/adapters (and the wiring files main.ts/preload.ts) may import 'electron'.
+// only electron/adapters (and the wiring files main.ts/preload.ts) may import 'electron';
+// only renderer/platform may import simple-peer.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -20,6 +21,13 @@ const restrict = (patterns, extraPaths = []) => ({
 
 const noElectron = { name: 'electron', message: 'Only electron/adapters and the electron wiring files may import electron.' };
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'url', 'util', 'events', 'stream', 'worker_threads'];
+
+const rendererPatterns = [
+  { globs: sideImports(['server', 'electron', 'tests']), message: 'renderer/ imports shared/ only.' },
+  { globs: ['node:*', 'fastify', 'pg', '@electric-sql/*'], message: 'renderer/ runs in a browser sandbox.' },
+];
+const rendererPaths = [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'renderer/ runs in a browser sandbox.' }))];
+const noSimplePeer = { name: 'simple-peer', message: 'Only renderer/platform (peer.ts) may use simple-peer.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', '.tsbuild/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
@@ -63,12 +71,14 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/platform/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict(
-      [{ globs: sideImports(['server', 'electron', 'tests']), message: 'renderer/ imports shared/ only.' },
-       { globs: ['node:*', 'fastify', 'pg', '@electric-sql/*'], message: 'renderer/ runs in a browser sandbox.' }],
-      [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'renderer/ runs in a browser sandbox.' }))],
-    ),
+    rules: restrict(rendererPatterns, [...rendererPaths, noSimplePeer]),
+  },
+  {
+    files: ['renderer/platform/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: restrict(rendererPatterns, rendererPaths),
   },
   {
     files: ['tests/**/*.{ts,tsx}'],

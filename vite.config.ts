@@ -1,17 +1,25 @@
 // Builds the renderer (the web workstation) into dist/renderer; served by the care server at /
-// and by the Electron shell from app://.
+// and by the Electron shell from app://. A second entry, renderer/join/, is the patient join page (/join/<token>).
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // simple-peer (renderer/platform/peer.ts only) expects Node's global, Buffer, process and events: the browser
+  // shims are resolved here and installed by renderer/platform/node-shims.ts before simple-peer loads.
+  define: { global: 'globalThis' },
+  resolve: { alias: { buffer: here('node_modules/buffer/index.js'), events: here('node_modules/events/events.js'), process: here('node_modules/process/browser.js') } },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
+    rollupOptions: { input: { main: here('renderer/index.html'), join: here('renderer/join/index.html') } },
   },
   server: {
     port: 5173,

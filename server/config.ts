@@ -1,6 +1,8 @@
 // Server configuration from the environment, validated; a bad value stops start-up with a clear message.
 import path from 'node:path';
 import { z } from 'zod';
+import { IceServersSchema } from '../shared/domain/visit';
+import type { IceServer } from '../shared/domain/visit';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -18,6 +20,25 @@ const EnvSchema = z.object({
   HOUSECALL_OFFLINE_CACHE_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   /** Folder of the built web workstation served at /. */
   HOUSECALL_WEB_DIR: z.string().optional(),
+  /** ICE servers for video visits, as a JSON array of RTCIceServer ({urls, username?, credential?}); none by default. */
+  HOUSECALL_ICE_SERVERS: z.string().optional().transform((raw, ctx) => {
+    if (!raw) return [];
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of ICE servers' });
+      return z.NEVER;
+    }
+    const parsed = IceServersSchema.safeParse(json);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: `must be a JSON array of ICE servers (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})` });
+      return z.NEVER;
+    }
+    return parsed.data;
+  }),
+  /** How long a patient's one-time join link stays valid. */
+  HOUSECALL_JOIN_LINK_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(60),
 });
 
 export interface ServerConfig {
@@ -30,7 +51,16 @@ export interface ServerConfig {
   seedDemo: boolean;
   webDir: string;
   client: { autoLockMinutes: number; signOutAfterMinutes: number; offlineCacheMaxAgeHours: number };
+  video: VideoConfig;
 }
+
+/** Video visit settings: ICE servers (never a library default) and the join link lifetime. */
+export interface VideoConfig {
+  iceServers: IceServer[];
+  joinLinkMinutes: number;
+}
+
+export const DEFAULT_VIDEO_CONFIG: VideoConfig = { iceServers: [], joinLinkMinutes: 60 };
 
 export class ConfigError extends Error {}
 
@@ -52,5 +82,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.HOUSECALL_DEMO_SEED === 'true',
     webDir: path.resolve(cwd, e.HOUSECALL_WEB_DIR ?? 'dist/renderer'),
     client: { autoLockMinutes: e.HOUSECALL_AUTO_LOCK_MINUTES, signOutAfterMinutes: e.HOUSECALL_SIGN_OUT_AFTER_MINUTES, offlineCacheMaxAgeHours: e.HOUSECALL_OFFLINE_CACHE_MAX_AGE_HOURS },
+    video: { iceServers: e.HOUSECALL_ICE_SERVERS, joinLinkMinutes: e.HOUSECALL_JOIN_LINK_MINUTES },
   };
 }

@@ -72,6 +72,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/ws')) return;
+  if (url.pathname.startsWith('/join/')) return; // the patient join page is not the workstation shell
   if (request.mode === 'navigate') event.respondWith(page(event));
   else if (url.pathname.includes('/assets/')) event.respondWith(asset(request));
 });

@@ -22,6 +22,10 @@ import { databaseBus } from '../realtime/bus';
 import { route, registerRoutes } from './route';
 import type { RouteSpec } from './route';
 import { serveWebApp } from './web-app';
+import { DEFAULT_VIDEO_CONFIG } from '../config';
+import type { VideoConfig } from '../config';
+import { visitRoutes } from '../visits/visit-routes';
+import { createVisitSignaling } from '../visits/signaling';
 
 export const DEFAULT_CLIENT_CONFIG: ClientConfig = { autoLockMinutes: 15, signOutAfterMinutes: 480, offlineCacheMaxAgeHours: 72 };
 
@@ -42,6 +46,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Settings every workstation receives from GET /api/config. */
   clientConfig?: ClientConfig;
+  /** ICE servers and join link lifetime for video visits. */
+  video?: VideoConfig;
   /** Where log lines go (default stdout); tests capture them to prove they carry no PHI. */
   logStream?: { write(line: string): void };
 }
@@ -67,6 +73,7 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...syncRoutes(deps),
     ...fhirRoutes(deps),
     ...rxRoutes(deps),
+    ...visitRoutes(deps),
   ];
 }
 
@@ -89,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   const deps: AppDeps = {
     db: options.db, signer: new TokenSigner(options.tokenSecret), now: options.now ?? (() => new Date()),
-    clientConfig: options.clientConfig ?? DEFAULT_CLIENT_CONFIG,
+    clientConfig: options.clientConfig ?? DEFAULT_CLIENT_CONFIG, video: options.video ?? DEFAULT_VIDEO_CONFIG,
   };
 
   app.addHook('onResponse', async (request, reply) => {
@@ -100,7 +107,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const indexFallback = options.webDir ? await serveWebApp(app, options.webDir) : undefined;
   installErrorHandling(app, indexFallback);
   registerRoutes(app, allRoutes(deps), makeAuthenticator(deps));
-  const hub = await installHub(app, { db: options.db, bus: databaseBus(options.db), authenticate: makeTokenAuthenticator(deps) });
+  const bus = databaseBus(options.db);
+  const signaling = await createVisitSignaling({ db: options.db, bus, log: app.log, now: deps.now });
+  const hub = await installHub(app, { db: options.db, bus, authenticate: makeTokenAuthenticator(deps), signaling });
   app.decorate('hub', hub);
   app.addHook('onClose', async () => hub.close());
   return app;

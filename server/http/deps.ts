@@ -2,10 +2,12 @@
 import type { Database } from '../db/database';
 import type { TokenSigner } from '../auth/tokens';
 import type { ClientConfig } from '../../shared/api/client-config';
+import type { VideoConfig } from '../config';
 
 export interface AppDeps {
   db: Database;
   signer: TokenSigner;
   now: () => Date;
   clientConfig: ClientConfig;
+  video: VideoConfig;
 }

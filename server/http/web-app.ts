@@ -1,4 +1,5 @@
-// Serves the built web workstation (dist/renderer) at /, with index.html for the app's own routes.
+// Serves the built web workstation (dist/renderer) at /, with index.html for the app's own routes, and the
+// patient join page (join/index.html) at /join/<token>.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -11,5 +12,12 @@ export async function serveWebApp(app: FastifyInstance, webDir: string): Promise
     return undefined;
   }
   await app.register(fastifyStatic, { root: webDir, prefix: '/', index: ['index.html'], wildcard: true, cacheControl: false });
-  return (_request, reply) => reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  const hasJoinPage = existsSync(path.join(webDir, 'join', 'index.html'));
+  return (request, reply) => {
+    // The token in the address is never logged (request lines carry the method and route pattern only).
+    if (hasJoinPage && /^\/join\/[^/]+\/?$/.test(request.url.split('?')[0] ?? '')) {
+      return reply.header('Cache-Control', 'no-store').sendFile('join/index.html');
+    }
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  };
 }

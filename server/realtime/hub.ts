@@ -1,16 +1,27 @@
-// The WebSocket hub: one socket per signed-in workstation window, authenticated before the upgrade, with
-// a message size cap, validated messages and a heartbeat. When a change commits on any instance (the Bus
-// tells every instance), the users it concerns get a "poke" to pull; the poke carries no data.
+// The WebSocket hub: one socket per signed-in workstation window (or patient join page, with a visit-scoped
+// session), authenticated before the upgrade, with a message size cap, validated messages and a heartbeat.
+// When a change commits on any instance (the Bus tells every instance), the users it concerns get a "poke"
+// to pull; the poke carries no data. Video visit messages are handed to the visit signaling module.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import { ClientMessageSchema, REALTIME_MAX_MESSAGE_BYTES, REALTIME_PROTOCOL, REALTIME_TOKEN_PREFIX } from '../../shared/realtime/messages';
+import { ClientMessageSchema, REALTIME_HARD_FRAME_LIMIT_BYTES, REALTIME_MAX_MESSAGE_BYTES, REALTIME_PROTOCOL, REALTIME_TOKEN_PREFIX, REALTIME_VISIT_TOKEN_PREFIX } from '../../shared/realtime/messages';
 import type { ServerMessage } from '../../shared/realtime/messages';
 import type { Database } from '../db/database';
 import type { Principal } from '../http/request-context';
 import type { Bus } from './bus';
 import { CHANGES_CHANNEL } from './bus';
+import type { SignalingPeer, VisitSignaling } from '../visits/signaling';
+import type { PatientSession } from '../visits/visit-repository';
+import { deviceIdOf } from '../http/request-context';
+import { unauthenticated } from '../http/errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    visitSession?: PatientSession;
+  }
+}
 
 const HEARTBEAT_MS = 30_000;
 const POKE_COALESCE_MS = 25;
@@ -19,8 +30,10 @@ const ChangeNoticeSchema = z.object({ patientId: z.uuid().nullable(), userId: z.
 
 interface Connection {
   socket: WebSocket;
-  principal: Principal;
+  /** The signed-in staff member, or null for a patient's visit session. */
+  principal: Principal | null;
   alive: boolean;
+  signaling: SignalingPeer;
 }
 
 export interface Hub {
@@ -41,8 +54,18 @@ export function tokenFromProtocols(header: string | undefined): string | null {
   return bearer ? bearer.slice(REALTIME_TOKEN_PREFIX.length) : null;
 }
 
-export async function installHub(app: FastifyInstance, options: { db: Database; bus: Bus; authenticate: (token: string) => Promise<Principal> }): Promise<Hub> {
+/** The patient's visit session token from the subprotocol list: "housecall.v1, visit.<token>". */
+export function visitTokenFromProtocols(header: string | undefined): string | null {
+  if (!header) return null;
+  const offered = header.split(',').map((p) => p.trim());
+  if (!offered.includes(REALTIME_PROTOCOL)) return null;
+  const visit = offered.find((p) => p.startsWith(REALTIME_VISIT_TOKEN_PREFIX));
+  return visit ? visit.slice(REALTIME_VISIT_TOKEN_PREFIX.length) : null;
+}
+
+export async function installHub(app: FastifyInstance, options: { db: Database; bus: Bus; authenticate: (token: string) => Promise<Principal>; signaling: VisitSignaling }): Promise<Hub> {
   const byUser = new Map<string, Set<Connection>>();
+  const patients = new Set<Connection>();
   const pending = new Set<string>();
   let flushTimer: NodeJS.Timeout | null = null;
 
@@ -66,7 +89,7 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
     void options.db
       .query<{ user_id: string }>('SELECT user_id FROM care_team WHERE patient_id = $1', [patientId])
       .then(({ rows }) => {
-        const dispatchers = [...byUser.values()].flatMap((set) => [...set]).filter((c) => c.principal.role === 'dispatcher').map((c) => c.principal.userId);
+        const dispatchers = [...byUser.values()].flatMap((set) => [...set]).filter((c) => c.principal?.role === 'dispatcher').map((c) => c.principal!.userId);
         poke([...rows.map((r) => r.user_id), ...dispatchers]);
       })
       .catch((error: unknown) => app.log.warn({ err: { type: (error as Error)?.name } }, 'poke lookup failed'));
@@ -74,13 +97,15 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
 
   await app.register(websocket, {
     options: {
-      maxPayload: REALTIME_MAX_MESSAGE_BYTES,
+      // Above the message cap (refused with an error, socket kept) but bounded: a huge frame closes it (1009).
+      maxPayload: REALTIME_HARD_FRAME_LIMIT_BYTES,
       handleProtocols: (protocols: Set<string>) => (protocols.has(REALTIME_PROTOCOL) ? REALTIME_PROTOCOL : false),
     },
   });
 
+  const allConnections = () => [...[...byUser.values()].flatMap((set) => [...set]), ...patients];
   const heartbeat = setInterval(() => {
-    for (const set of byUser.values()) for (const c of set) {
+    for (const c of allConnections()) {
       if (!c.alive) {
         c.socket.terminate();
         continue;
@@ -96,16 +121,32 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
       websocket: true,
       // Authenticated before the upgrade: a bad token gets an HTTP 401 and no socket.
       preValidation: async (request: FastifyRequest) => {
+        const visitToken = visitTokenFromProtocols(request.headers['sec-websocket-protocol']);
+        if (visitToken) {
+          const session = await options.signaling.authenticatePatient(visitToken);
+          if (!session) throw unauthenticated('This visit session has ended.');
+          request.visitSession = session;
+          return;
+        }
         const token = tokenFromProtocols(request.headers['sec-websocket-protocol']);
         request.principal = token ? await options.authenticate(token) : await options.authenticate('');
       },
     }, (socket, request) => {
-      const principal = request.principal!;
-      const connection: Connection = { socket, principal, alive: true };
+      const principal = request.principal;
+      const patient = request.visitSession ?? null;
+      const actor = principal
+        ? { userId: principal.userId, role: principal.role, sessionId: principal.sessionId, deviceId: deviceIdOf(request), ip: request.ip }
+        : { userId: null, role: 'patient', sessionId: patient!.sessionId, deviceId: deviceIdOf(request), ip: request.ip };
+      const connection: Connection = {
+        socket, principal, alive: true,
+        signaling: { userId: principal?.userId ?? null, patient, actor, joined: new Map(), send: (message) => send(socket, message) },
+      };
       // Listeners attached synchronously, before any await, so no early message is missed.
       socket.on('pong', () => { connection.alive = true; });
       socket.on('message', (raw, isBinary) => {
         if (isBinary) return send(socket, { type: 'error', code: 'bad_message', message: 'Messages must be JSON text.' });
+        const size = Array.isArray(raw) ? raw.reduce((n, b) => n + b.length, 0) : (raw as Buffer | ArrayBuffer).byteLength;
+        if (size > REALTIME_MAX_MESSAGE_BYTES) return send(socket, { type: 'error', code: 'too_large', message: `Messages may be at most ${REALTIME_MAX_MESSAGE_BYTES} bytes.` });
         let json: unknown;
         try {
           json = JSON.parse(raw.toString());
@@ -117,28 +158,40 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
           const known = typeof json === 'object' && json !== null && ClientMessageSchema.options.some((o) => o.shape.type.value === (json as { type?: unknown }).type);
           return send(socket, known ? { type: 'error', code: 'bad_message', message: 'The message has the wrong shape.' } : { type: 'error', code: 'unknown_type', message: 'Unknown message type.' });
         }
-        if (parsed.data.type === 'ping') send(socket, { type: 'pong', ...(parsed.data.id !== undefined ? { id: parsed.data.id } : {}) });
+        const message = parsed.data;
+        if (message.type === 'ping') return send(socket, { type: 'pong', ...(message.id !== undefined ? { id: message.id } : {}) });
+        options.signaling.handle(connection.signaling, message).catch((error: unknown) => {
+          app.log.warn({ err: { type: (error as Error)?.name } }, 'signaling failed');
+          send(socket, { type: 'error', code: 'bad_message', message: 'The message could not be handled.' });
+        });
       });
       socket.on('error', () => undefined); // e.g. a message over maxPayload: ws closes the socket with 1009
       socket.on('close', () => {
+        options.signaling.disconnected(connection.signaling);
+        if (!principal) return void patients.delete(connection);
         const set = byUser.get(principal.userId);
         set?.delete(connection);
         if (set && set.size === 0) byUser.delete(principal.userId);
       });
-      let set = byUser.get(principal.userId);
-      if (!set) byUser.set(principal.userId, (set = new Set()));
-      set.add(connection);
-      send(socket, { type: 'hello', userId: principal.userId });
+      if (principal) {
+        let set = byUser.get(principal.userId);
+        if (!set) byUser.set(principal.userId, (set = new Set()));
+        set.add(connection);
+      } else {
+        patients.add(connection);
+      }
+      send(socket, { type: 'hello', userId: principal?.userId ?? null });
     });
   });
 
   return {
-    connectedCount: () => [...byUser.values()].reduce((n, s) => n + s.size, 0),
+    connectedCount: () => allConnections().length,
     async close() {
       clearInterval(heartbeat);
       if (flushTimer) clearTimeout(flushTimer);
-      for (const set of byUser.values()) for (const c of set) c.socket.close(1001, 'server shutting down');
+      for (const c of allConnections()) c.socket.close(1001, 'server shutting down');
       await unsubscribe();
+      await options.signaling.close();
     },
   };
 }

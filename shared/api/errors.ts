@@ -16,6 +16,8 @@ export const API_ERROR_CODES = [
   'totp_required',
   'internal',
   'unavailable',
+  'link_used',
+  'link_expired',
 ] as const;
 export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;

@@ -91,10 +91,15 @@ describeEachDriver('realtime pokes', (driver) => {
     probe.socket.close();
   });
 
-  it('closes a connection that sends a message over the size limit', async () => {
+  it('refuses a message over the size limit and stays usable; closes only on a frame over the hard limit', async () => {
     const probe = await connect(url, clinicianToken);
-    const closed = new Promise<number>((resolve) => probe.socket.on('close', (code) => resolve(code)));
+    await probe.next('hello');
     probe.socket.send('x'.repeat(70 * 1024));
+    expect(await probe.next('error')).toMatchObject({ code: 'too_large' });
+    probe.socket.send(JSON.stringify({ type: 'ping', id: 8 }));
+    expect(await probe.next('pong')).toEqual({ type: 'pong', id: 8 });
+    const closed = new Promise<number>((resolve) => probe.socket.on('close', (code) => resolve(code)));
+    probe.socket.send('x'.repeat(1024 * 1024 + 1));
     expect(await closed).toBe(1009);
   });
 

@@ -5,6 +5,7 @@ import { ROLES } from '../../shared/domain/roles';
 import type { Role } from '../../shared/domain/roles';
 import { allRoutes, DEFAULT_CLIENT_CONFIG } from '../../server/http/app';
 import { TokenSigner } from '../../server/auth/tokens';
+import { DEFAULT_VIDEO_CONFIG } from '../../server/config';
 import { describeEachDriver, openTestDatabase } from './support/databases';
 import type { TestDatabase } from './support/databases';
 import { seedTestClinic } from './support/fixtures';
@@ -72,6 +73,11 @@ const INTENDED: Record<string, Sample> = {
   'GET /api/couriers': { access: ['dispatcher'], request: () => ({ url: '/api/couriers' }) },
   'POST /api/deliveries/:id/assign': { access: ['dispatcher'], request: (c) => ({ url: `/api/deliveries/${crypto.randomUUID()}/assign`, payload: { courierId: c.users.courier, version: 1 } }) },
   'POST /api/deliveries/:id/status': { access: ['dispatcher', 'courier'], request: () => ({ url: `/api/deliveries/${crypto.randomUUID()}/status`, payload: { status: 'picked_up', version: 1 } }) },
+  'POST /api/visits': { access: ['clinician'], request: (c) => ({ url: '/api/visits', payload: { appointmentId: c.ownAppointmentId } }) },
+  'GET /api/visits/:id': { access: ['clinician'], request: () => ({ url: `/api/visits/${crypto.randomUUID()}` }) },
+  'POST /api/visits/:id/end': { access: ['clinician'], request: () => ({ url: `/api/visits/${crypto.randomUUID()}/end` }) },
+  'POST /api/join/session': { access: 'public', request: () => ({ url: '/api/join/session', payload: { token: 'A'.repeat(43) } }) },
+  'GET /api/join/visit': { access: 'public', request: () => ({ url: '/api/join/visit' }) },
 };
 
 describeEachDriver('route access by role', (driver) => {
@@ -88,7 +94,7 @@ describeEachDriver('route access by role', (driver) => {
     await t.dispose();
   });
 
-  const registered = allRoutes({ db: { kind: 'pglite' } as never, signer: new TokenSigner('x'.repeat(32)), now: () => new Date(), clientConfig: DEFAULT_CLIENT_CONFIG });
+  const registered = allRoutes({ db: { kind: 'pglite' } as never, signer: new TokenSigner('x'.repeat(32)), now: () => new Date(), clientConfig: DEFAULT_CLIENT_CONFIG, video: DEFAULT_VIDEO_CONFIG });
 
   it('the intended-access table covers exactly the registered routes', () => {
     const keys = registered.map((r) => `${r.method} ${r.url}`).sort();

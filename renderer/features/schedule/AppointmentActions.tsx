@@ -8,16 +8,21 @@ import { Button, ConfirmDialog, formatClock } from '../../ui';
 import { dataActions } from '../../data';
 import { ACTION_WORDS, CONFIRM } from './appointment-words';
 
+/** Appointments that can no longer have a visit. */
+const CLOSED = new Set<AppointmentStatus>(['completed', 'no_show', 'cancelled']);
+
 export interface AppointmentActionsProps {
   appointment: LocalAppointment;
   timeZone: string;
   onOpenNote: (appointmentId: string) => void;
+  /** Opens the video visit screen (video appointments that are not closed). */
+  onStartVideo?: (appointmentId: string) => void;
   onFailure: () => void;
   /** Put focus on "Open note" when mounted (coming back from the note). */
   focusOpenNote?: boolean;
 }
 
-export function AppointmentActions({ appointment, timeZone, onOpenNote, onFailure, focusOpenNote = false }: AppointmentActionsProps) {
+export function AppointmentActions({ appointment, timeZone, onOpenNote, onStartVideo, onFailure, focusOpenNote = false }: AppointmentActionsProps) {
   const [confirming, setConfirming] = useState<AppointmentStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const openNoteRef = useRef<HTMLButtonElement>(null);
@@ -60,6 +65,11 @@ export function AppointmentActions({ appointment, timeZone, onOpenNote, onFailur
           {ACTION_WORDS[status]}
         </Button>
       ))}
+      {onStartVideo && appointment.kind === 'video' && !CLOSED.has(appointment.status) && (
+        <Button variant="primary" onClick={() => onStartVideo(appointment.id)}>
+          Start video visit
+        </Button>
+      )}
       <Button ref={openNoteRef} variant="primary" onClick={() => onOpenNote(appointment.id)}>
         Open note
       </Button>

@@ -20,9 +20,10 @@ export interface DayScheduleProps {
   returnFocusTo: string | null;
   onShowDay: (day: LocalDate | null) => void;
   onOpenNote: (appointmentId: string) => void;
+  onStartVideo?: (appointmentId: string) => void;
 }
 
-export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments, downloading, returnFocusTo, onShowDay, onOpenNote }: DayScheduleProps) {
+export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments, downloading, returnFocusTo, onShowDay, onOpenNote, onStartVideo }: DayScheduleProps) {
   const headingId = useId();
   const [failed, setFailed] = useState(false);
   const dateText = formatCalendarDate(day);
@@ -56,7 +57,7 @@ export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments,
       key: 'actions',
       header: 'Actions',
       render: (a) => (
-        <AppointmentActions appointment={a} timeZone={timeZone} onOpenNote={onOpenNote} onFailure={() => setFailed(true)} focusOpenNote={returnFocusTo === a.id} />
+        <AppointmentActions appointment={a} timeZone={timeZone} onOpenNote={onOpenNote} onStartVideo={onStartVideo} onFailure={() => setFailed(true)} focusOpenNote={returnFocusTo === a.id} />
       ),
     },
   ];

@@ -5,11 +5,12 @@ import { useAppointmentsInRange } from '../../data';
 import { useNow } from '../../ui';
 import { NoteEditor } from '../notes';
 import { VisitPrescriptions } from '../rx';
+import { VideoVisitScreen } from '../video';
 import { useEffectiveSyncStatus } from '../sync-status';
 import type { LocalDate } from './day-range';
 import { dayRange, todayIn } from './day-range';
 import { DaySchedule } from './DaySchedule';
-import { closeNote, openNote, showDay, useScheduleStore } from './schedule-store';
+import { closeNote, closeVideo, openNote, openVideo, showDay, useScheduleStore } from './schedule-store';
 
 interface ScheduleDayProps {
   user: User;
@@ -23,7 +24,9 @@ function ScheduleDay({ user, day, today }: ScheduleDayProps) {
   const returnFocusTo = useScheduleStore((s) => s.returnFocusTo);
   const { fromIso, toIso } = dayRange(day, user.timeZone);
   const appointments = useAppointmentsInRange(fromIso, toIso);
+  const openVideoFor = useScheduleStore((s) => s.openVideoFor);
   const noteAppointment = openNoteFor ? appointments?.find((a) => a.id === openNoteFor) : undefined;
+  const videoAppointment = openVideoFor ? appointments?.find((a) => a.id === openVideoFor) : undefined;
   const downloading = useEffectiveSyncStatus().phase === 'first-sync';
 
   // The visit is no longer on this device (e.g. reassigned): go back to the list.
@@ -31,6 +34,10 @@ function ScheduleDay({ user, day, today }: ScheduleDayProps) {
     if (openNoteFor && appointments && !noteAppointment) closeNote();
   }, [openNoteFor, appointments, noteAppointment]);
 
+  if (openVideoFor) {
+    if (!videoAppointment) return <p className="hc-loading">Opening the video visit…</p>;
+    return <VideoVisitScreen appointment={videoAppointment} timeZone={user.timeZone} onBack={closeVideo} />;
+  }
   if (openNoteFor) {
     if (!noteAppointment) return <p className="hc-loading">Opening the note…</p>;
     return (
@@ -51,6 +58,7 @@ function ScheduleDay({ user, day, today }: ScheduleDayProps) {
       returnFocusTo={returnFocusTo}
       onShowDay={showDay}
       onOpenNote={openNote}
+      onStartVideo={openVideo}
     />
   );
 }

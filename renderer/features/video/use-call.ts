@@ -1,0 +1,39 @@
+// React glue for a call: builds the CallController with the platform's signaling channel and peer link,
+// runs it while mounted, and exposes its state.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { IceServer, VisitMember } from '../../../shared/domain/visit';
+import { createPeerLink, currentAccessToken, openVisitChannel } from '../../platform';
+import { CallController } from './call-controller';
+import type { CallState } from './call-controller';
+
+export interface UseCallOptions {
+  visitId: string;
+  member: VisitMember;
+  iceServers: readonly IceServer[];
+  stream: MediaStream;
+  /** The patient's visit session; the clinician signs with their access token. */
+  patientSessionToken?: string;
+}
+
+export function useCall(options: UseCallOptions): CallController {
+  const { visitId, member, iceServers, stream, patientSessionToken } = options;
+  const [controller] = useState(() => new CallController({
+    member, iceServers, stream,
+    openChannel: (handlers) => openVisitChannel({
+      visitId,
+      auth: patientSessionToken ? { kind: 'patient', sessionToken: patientSessionToken } : { kind: 'staff', token: currentAccessToken },
+      onMessage: handlers.onMessage,
+      onConnectionChange: handlers.onConnectionChange,
+    }),
+    createPeer: createPeerLink,
+  }));
+  useEffect(() => {
+    controller.start();
+    return () => controller.stop();
+  }, [controller]);
+  return controller;
+}
+
+export function useCallState(controller: CallController): CallState {
+  return useSyncExternalStore((listener) => controller.subscribe(listener), () => controller.getState());
+}

@@ -1,0 +1,79 @@
+// The patient's join page: opens the visit from the one-time link, checks camera and microphone, waits in the
+// waiting room until the clinician joins, then the call with mute and camera controls. No patient data is shown
+// or kept beyond the visit session.
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button } from '../ui';
+import { stopMedia } from '../platform';
+import { CallView } from '../features/video/CallView';
+import { DeviceCheck } from '../features/video/DeviceCheck';
+import { VisitChatSlot } from '../features/video/VisitChatSlot';
+import { useCall, useCallState } from '../features/video/use-call';
+import type { JoinOpening } from './join-session';
+import { forgetJoinSession, openJoinSession } from './join-session';
+
+type Opened = Extract<JoinOpening, { ok: true }>;
+
+function PatientCall({ opened, stream, onLeave, onEnded }: { opened: Opened; stream: MediaStream; onLeave: () => void; onEnded: () => void }) {
+  const controller = useCall({ visitId: opened.visit.visitId, member: 'patient', iceServers: opened.visit.iceServers, stream, patientSessionToken: opened.sessionToken });
+  const state = useCallState(controller);
+  useEffect(() => () => stopMedia(stream), [stream]);
+  useEffect(() => {
+    if (state.visitStatus === 'ended') onEnded();
+  }, [state.visitStatus, onEnded]);
+  return (
+    <CallView
+      controller={controller}
+      member="patient"
+      stream={stream}
+      waitingText="Your clinician will be with you shortly."
+      actions={<Button onClick={onLeave}>Leave call</Button>}
+    />
+  );
+}
+
+export function JoinPage() {
+  const [opening, setOpening] = useState<JoinOpening | null>(null);
+  const [stream, setStream] = useState<MediaStream | null>(null);
+  const [ended, setEnded] = useState(false);
+  const requested = useRef(false);
+
+  useEffect(() => {
+    if (requested.current) return;
+    requested.current = true;
+    void openJoinSession(location.pathname).then(setOpening);
+  }, []);
+
+  const onEnded = () => {
+    forgetJoinSession();
+    setStream(null);
+    setEnded(true);
+  };
+
+  return (
+    <main className="hc-join">
+      <header className="hc-join__header"><p className="hc-join__brand">Housecall</p></header>
+      {!opening && <p role="status">Opening your visit…</p>}
+      {opening && !opening.ok && (
+        <section className="hc-stack" aria-labelledby="hc-join-refused">
+          <h1 id="hc-join-refused">{opening.title}</h1>
+          <Alert tone="error">{opening.message}</Alert>
+        </section>
+      )}
+      {opening?.ok && ended && (
+        <section className="hc-stack" aria-labelledby="hc-join-ended">
+          <h1 id="hc-join-ended">Your visit has ended</h1>
+          <p>Thank you. You can close this page.</p>
+        </section>
+      )}
+      {opening?.ok && !ended && (
+        <div className="hc-join__visit hc-stack">
+          <h1>Your video visit with {opening.visit.clinicianName}</h1>
+          {stream
+            ? <PatientCall opened={opening} stream={stream} onLeave={() => setStream(null)} onEnded={onEnded} />
+            : <DeviceCheck joinLabel="Join visit" onJoin={setStream} />}
+          <VisitChatSlot visitId={opening.visit.visitId} />
+        </div>
+      )}
+    </main>
+  );
+}
