@@ -5,7 +5,7 @@ import type { EntityState } from '../../shared/sync/protocol';
 import type { MutationName } from '../../shared/sync/mutations';
 import type { CachedEntityName, EntityData } from '../../shared/sync/local-effects';
 import type { CacheCore } from './cache';
-import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient } from './contract';
+import type { ConflictItem, LocalAppointment, LocalChart, LocalEncounter, LocalNote, LocalPatient, LocalVital } from './contract';
 import { label, unseal } from './crypto';
 import { DataError } from './errors';
 import { entityKey, openView } from './entity-store';
@@ -61,20 +61,24 @@ export async function queryPatientChart(core: CacheCore, patientId: string): Pro
   const { db } = core;
   const patientRow = await db.patients.get(patientId);
   if (!patientRow) return null;
-  const [allergyRows, medicationRows, problemRows, appointmentRows, noteRows] = await Promise.all([
+  const [allergyRows, medicationRows, problemRows, appointmentRows, noteRows, encounterRows, vitalRows] = await Promise.all([
     db.allergies.where('patientId').equals(patientId).toArray(),
     db.medications.where('patientId').equals(patientId).toArray(),
     db.problems.where('patientId').equals(patientId).toArray(),
     db.appointments.where('patientId').equals(patientId).toArray(),
     db.notes.where('patientId').equals(patientId).toArray(),
+    db.encounters.where('patientId').equals(patientId).toArray(),
+    db.vitals.where('patientId').equals(patientId).toArray(),
   ]);
-  const [patient, allergies, medications, problems, appointments, notes] = await Promise.all([
+  const [patient, allergies, medications, problems, appointments, notes, encounters, vitals] = await Promise.all([
     views<LocalPatient>(core, 'patient', [patientRow]),
     views<Allergy>(core, 'allergy', allergyRows),
     views<Medication>(core, 'medication', medicationRows),
     views<Problem>(core, 'problem', problemRows),
     views<LocalAppointment>(core, 'appointment', appointmentRows),
     views<LocalNote>(core, 'note', noteRows),
+    views<LocalEncounter>(core, 'encounter', encounterRows),
+    views<LocalVital>(core, 'vital', vitalRows),
   ]);
   if (!patient[0]) return null;
   return {
@@ -84,6 +88,8 @@ export async function queryPatientChart(core: CacheCore, patientId: string): Pro
     problems: strip(problems).sort((a, b) => a.status.localeCompare(b.status) || a.description.localeCompare(b.description)),
     appointments: appointments.sort(byStart),
     notes: notes.sort(byUpdatedDesc),
+    encounters: strip(encounters).sort((a, b) => (b.startsAt ?? '').localeCompare(a.startsAt ?? '')),
+    vitals: strip(vitals).sort((a, b) => b.effectiveAt.localeCompare(a.effectiveAt)),
   };
 }
 

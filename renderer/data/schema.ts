@@ -73,18 +73,28 @@ export interface ConflictRow {
   createdAt: string;
 }
 
+/** Reference data (no PHI, not sealed): one ICD-10-CM code and its description, for offline diagnosis search. */
+export interface Icd10Row {
+  code: string;
+  description: string;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
 }
 
-export const ENTITY_TABLE: { readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' } = {
+export const ENTITY_TABLE: {
+  readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'encounters' | 'vitals';
+} = {
   patient: 'patients',
   allergy: 'allergies',
   medication: 'medications',
   problem: 'problems',
   appointment: 'appointments',
   note: 'notes',
+  encounter: 'encounters',
+  vital: 'vitals',
 };
 export type EntityTableName = (typeof ENTITY_TABLE)[CachedEntityName];
 export const ENTITY_TABLE_NAMES: readonly EntityTableName[] = Object.values(ENTITY_TABLE);
@@ -100,6 +110,9 @@ export class CacheDb extends Dexie {
   declare problems: Table<EntityRow, string>;
   declare appointments: Table<EntityRow, string>;
   declare notes: Table<EntityRow, string>;
+  declare encounters: Table<EntityRow, string>;
+  declare vitals: Table<EntityRow, string>;
+  declare icd10: Table<Icd10Row, string>;
   declare outbox: Table<OutboxRow, number>;
   declare conflicts: Table<ConflictRow, string>;
   declare meta: Table<MetaRow, string>;
@@ -117,6 +130,17 @@ export class CacheDb extends Dexie {
       conflicts: 'id, createdAt, patientId',
       meta: 'key',
     });
+    // Version 2 is another branch's; 3 adds the chart's encounters and vitals and the ICD-10-CM reference table.
+    // A cache synced before has a cursor past the encounters and vitals it never received: pull everything again.
+    this.version(3)
+      .stores({
+        encounters: 'id, patientId',
+        vitals: 'id, patientId',
+        icd10: 'code',
+      })
+      .upgrade(async (tx) => {
+        if (await tx.table('meta').get('cursor')) await tx.table('meta').put({ key: 'cursor', value: '' });
+      });
   }
 
   entityTable(entity: CachedEntityName): Table<EntityRow, string> {

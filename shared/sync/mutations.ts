@@ -2,10 +2,14 @@
 //   patient.updateContact / patient.confirmLocation  last writer wins per field, in server order
 //   appointment.setStatus                            validated by the status state machine on the server's state
 //   note.saveDraft                                   author-owned; a stale save is kept as a version and rejected
+//   note.sign                                        author only; the server recomputes the content hash and rejects a mismatch
+//   note.addAddendum                                 a signed amendment to a signed note, hashed the same way
 import { z } from 'zod';
 import { UsStateSchema } from '../domain/states';
 import { AppointmentStatusSchema } from '../domain/appointment';
-import { NoteSectionsSchema } from '../domain/note';
+import { ADDENDUM_MAX, NoteSectionsSchema } from '../domain/note';
+
+const ContentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 content hash (64 lower-case hex digits)');
 
 export const mutationArgs = {
   'patient.updateContact': z.strictObject({
@@ -28,6 +32,14 @@ export const mutationArgs = {
     patientId: z.uuid(),
     appointmentId: z.uuid().nullable(),
     sections: NoteSectionsSchema,
+  }),
+  'note.sign': z.strictObject({ noteId: z.uuid(), patientId: z.uuid(), contentHash: ContentHashSchema }),
+  'note.addAddendum': z.strictObject({
+    noteId: z.uuid(),
+    patientId: z.uuid(),
+    addendumId: z.uuid(),
+    text: z.string().max(ADDENDUM_MAX).refine((t) => t.trim() !== '', 'an addendum needs text'),
+    contentHash: ContentHashSchema,
   }),
 } as const;
 

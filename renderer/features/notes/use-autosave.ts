@@ -13,6 +13,8 @@ export interface Autosave<T> {
   flush: () => void;
   /** True while a value is queued or being written. */
   busy: () => boolean;
+  /** Saves now and resolves once everything typed is stored; rejects if it could not be. */
+  settle: () => Promise<void>;
 }
 
 export function useAutosave<T>(save: (value: T) => Promise<void>, delayMs = 150): Autosave<T> {
@@ -73,6 +75,15 @@ export function useAutosave<T>(save: (value: T) => Promise<void>, delayMs = 150)
 
   const busy = useCallback((): boolean => queued.current !== null || running.current, []);
 
+  const settle = useCallback(async (): Promise<void> => {
+    for (let i = 0; i < 200 && (queued.current || running.current); i++) {
+      if (queued.current && !running.current) await drain();
+      else await new Promise((resolve) => window.setTimeout(resolve, 25));
+      if (queued.current && !running.current && timer.current !== null) break; // the save failed and waits to retry
+    }
+    if (queued.current || running.current) throw new Error('Your latest text is not stored on this device yet; try again in a moment.');
+  }, [drain]);
+
   // Leaving the page, hiding it, or leaving the editor: save now. Warn before unloading while text is unsaved.
   useEffect(() => {
     const onHide = (): void => flush();
@@ -94,5 +105,5 @@ export function useAutosave<T>(save: (value: T) => Promise<void>, delayMs = 150)
     };
   }, [flush, busy]);
 
-  return { state, change, flush, busy };
+  return { state, change, flush, busy, settle };
 }

@@ -4,10 +4,13 @@ import type { MutationHandler } from './types';
 import { confirmLocation, updateContact } from './patient-mutations';
 import { setAppointmentStatus } from './appointment-mutations';
 import { saveNoteDraft } from './note-mutations';
+import { addNoteAddendum, signNote } from './note-signing-mutations';
 
 export const MUTATION_HANDLERS: { [N in MutationName]: MutationHandler<N> } = {
   'patient.updateContact': updateContact,
   'patient.confirmLocation': confirmLocation,
   'appointment.setStatus': setAppointmentStatus,
   'note.saveDraft': saveNoteDraft,
+  'note.sign': signNote,
+  'note.addAddendum': addNoteAddendum,
 };
