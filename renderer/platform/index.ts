@@ -4,7 +4,7 @@ export { apiRequest, refreshSession, currentAccessToken } from './api-client';
 export type { ApiRequestOptions } from './api-client';
 export { signIn, verifyTotp, confirmTotpEnrollment, restoreSession, hasStoredSession, currentUser, signOut } from './auth-api';
 export type { SignInStep } from './auth-api';
-export { listUsers, listAudit } from './admin-api';
+export { listUsers, listAudit, importFhirBundle } from './admin-api';
 export { watchConnectivity } from './connectivity';
 export type { Connectivity, ConnectivityOptions } from './connectivity';
 export { onSessionEvent } from './session-events';
