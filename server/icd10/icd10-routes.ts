@@ -31,10 +31,16 @@ export function icd10Routes(): RouteSpec[] {
       handler: async ({ request, reply }) => {
         const list = prepare();
         reply.header('etag', list.etag).header('cache-control', 'private, max-age=86400').header('vary', 'accept-encoding');
-        if (request.headers['if-none-match'] === list.etag) return reply.code(304).send();
+        if (request.headers['if-none-match'] === list.etag) {
+          reply.code(304);
+          return '';
+        }
         reply.type('application/json; charset=utf-8');
-        if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(list.gzip);
-        return reply.send(list.json);
+        if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+          reply.header('content-encoding', 'gzip');
+          return list.gzip;
+        }
+        return list.json;
       },
     }),
   ];

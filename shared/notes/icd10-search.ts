@@ -1,5 +1,5 @@
 // Searching the ICD-10-CM code list by code prefix ("J06", "j069") and by words ("urinary infect"): every
-// query word must start a word of the description. Pure, so the workstation searches offline in memory.
+// query word must start a word of the description; word matches are ranked with the most general first. Pure, so the workstation searches offline in memory.
 export interface Icd10Entry {
   code: string;
   description: string;
@@ -12,6 +12,8 @@ export interface Icd10Index {
 }
 
 const WORD = /[a-z0-9]+/g;
+/** Word matches ranked at most (a very common word matches thousands of codes; the first ones in code order are kept). */
+const MAX_RANKED = 5_000;
 const compactCode = (code: string): string => code.replace('.', '').toUpperCase();
 
 /** Builds the index once (codes sorted; descriptions lower-cased with word starts marked). */
@@ -39,14 +41,17 @@ export function buildIcd10Index(entries: readonly Icd10Entry[]): Icd10Index {
     return out;
   };
 
+  // Matches are ranked: descriptions that start with the first word, then shorter (more general) ones, then by code.
   const byWords = (terms: string[], limit: number): Icd10Entry[] => {
     const needles = terms.map((t) => ` ${t}`);
-    const out: Icd10Entry[] = [];
-    for (let i = 0; i < sorted.length && out.length < limit; i++) {
+    const hits: number[] = [];
+    for (let i = 0; i < sorted.length && hits.length < MAX_RANKED; i++) {
       const text = words[i]!;
-      if (needles.every((n) => text.includes(n))) out.push(sorted[i]!);
+      if (needles.every((n) => text.includes(n))) hits.push(i);
     }
-    return out;
+    const first = needles[0]!;
+    const rank = (i: number): number => (words[i]!.startsWith(first) ? 0 : 1_000) + words[i]!.length;
+    return hits.sort((a, b) => rank(a) - rank(b) || a - b).slice(0, limit).map((i) => sorted[i]!);
   };
 
   return {

@@ -54,7 +54,9 @@ export function NoteDraftForm({ noteId, patientId, appointmentId, stored, inConf
     },
     [noteId, patientId, appointmentId],
   );
-  const autosave = useAutosave(save, 150);
+  // Saved as typed (unsent saves of a note coalesce in the outbox): a reload or crash mid-typing loses at most
+  // the keystrokes of the one save in flight.
+  const autosave = useAutosave(save, 0);
   useEffect(() => {
     flushRef.current = autosave.flush;
     return () => {

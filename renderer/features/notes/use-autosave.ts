@@ -1,5 +1,5 @@
-// Autosave for text a clinician types: every change is handed to `save` after at most `delayMs` of quiet,
-// one save at a time with only the newest value queued; flush() saves at once (blur, Back, page hide, unmount).
+// Autosave for text a clinician types: every change is handed to `save` after `delayMs` of quiet (0: at once,
+// one save behind the keyboard), one save at a time with only the newest value queued; flush() saves at once (blur, Back, page hide, unmount).
 // A failed save keeps the value and tries again. Text never waits in React state alone for long.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -63,6 +63,12 @@ export function useAutosave<T>(save: (value: T) => Promise<void>, delayMs = 150)
     (value: T): void => {
       queued.current = { value };
       setState((s) => (s === 'failed' ? s : 'unsaved'));
+      if (delayMs === 0) {
+        // Save as you type: start now unless a save is running (its loop then takes the newest value), so
+        // continuous typing is stored one save behind the keyboard rather than only after a pause.
+        if (!running.current && timer.current === null) void drain();
+        return;
+      }
       clearTimer();
       timer.current = window.setTimeout(() => void drain(), delayMs);
     },

@@ -83,3 +83,11 @@ describe('ICD-10-CM search', () => {
     expect(perSearch).toBeLessThan(50);
   });
 });
+
+describe('ICD-10-CM word ranking', () => {
+  it('puts the most general matching description first', () => {
+    const index = buildIcd10Index(icd10CodeSet().all().filter((c) => c.billable).map((c) => ({ code: c.code, description: c.longDescription })));
+    expect(index.search('cough')[0]).toEqual({ code: 'R05', description: 'Cough' });
+    expect(index.search('hypertension', 10).map((e) => e.code)).toContain('I10');
+  });
+});
