@@ -13,7 +13,8 @@ import { expectAllSaved, noteStatus, scheduleTable, showVisit, waitForOfflineShe
 
 const clinician = demoUser('clinician');
 
-/** The nth visit (from today on) whose row offers "Open note", so each test writes on a note of its own. */
+/** The nth visit (from today on) whose row offers "Open note": each test writes on a note of its own, away from the
+ * first visits other specs use (a note signed here can no longer be edited). */
 async function visitWithNote(page: Page, nth: number, maxDays = 4): Promise<VisitRef> {
   const main = page.getByRole('main');
   let seen = 0;
@@ -44,8 +45,9 @@ async function openNoteOf(page: Page, visit: VisitRef): Promise<void> {
 test('a note draft survives a page reload in the middle of typing', async ({ page }) => {
   await signIn(page, clinician);
   await expectAllSaved(page);
-  const visit = await visitWithNote(page, 0);
+  const visit = await visitWithNote(page, 5);
   await openNoteOf(page, visit);
+  await page.getByLabel('Subjective').fill(''); // start from an empty section whatever other specs wrote
 
   // Continuous typing (no pause the old debounce would have waited for), then a reload right after the last key,
   // without waiting for "Saved": the text is stored as typed, so at most the keystrokes of the save in flight
@@ -64,7 +66,7 @@ test('a structured note signed offline syncs as signed, then takes a signed adde
   await signIn(page, clinician);
   await expectAllSaved(page);
   await waitForOfflineShell(page);
-  const visit = await visitWithNote(page, 1);
+  const visit = await visitWithNote(page, 6);
   await openNoteOf(page, visit);
   const api = await careApi(request, baseURL!, clinician);
   const appointment = await api.appointmentAt(visit.startsAt, visit.patientName);
