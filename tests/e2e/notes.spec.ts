@@ -120,4 +120,16 @@ test('a structured note signed offline syncs as signed, then takes a signed adde
   await expectAllSaved(page, 30_000);
   notes = await api.notesFor(appointment.id);
   expect(notes[0]!.addenda).toEqual([expect.objectContaining({ text: addendum, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+
+  // The patient's chart: the signed note, and its vitals in the vitals history.
+  await page.getByRole('button', { name: 'Back to schedule' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients' }).click();
+  const main = page.getByRole('main');
+  await main.getByRole('searchbox', { name: 'Search patients' }).fill(visit.patientName);
+  await main.getByRole('table', { name: 'Patients' }).getByRole('button', { name: visit.patientName }).click();
+  const chart = main.getByRole('article', { name: visit.patientName });
+  const vitals = chart.getByRole('table', { name: 'Vitals history' });
+  await expect(vitals.getByRole('row').filter({ hasText: 'Blood pressure' }).filter({ hasText: '124/82 mmHg' }).filter({ hasText: 'Signed note' })).toHaveCount(1);
+  await expect(vitals.getByRole('row').filter({ hasText: 'Heart rate' }).filter({ hasText: '88 /min' })).toHaveCount(1);
+  await expect(chart.getByRole('region', { name: 'Notes' }).getByText('J06.9, R05')).toBeVisible();
 });

@@ -48,7 +48,13 @@ export function DiagnosisPicker({ diagnoses, readOnly, onChange }: DiagnosisPick
             label="Search diagnoses"
             type="search"
             autoComplete="off"
-            hint={index === null ? 'The code list is not on this device yet; it downloads when the care server can be reached.' : 'A code (J06) or words (urinary infection).'}
+            hint={
+              index === null
+                ? 'The code list is not on this device yet; it downloads when the care server can be reached.'
+                : index === undefined
+                  ? 'Loading the code list on this device…'
+                  : 'A code (J06) or words (urinary infection).'
+            }
             value={query}
             aria-controls={resultsId}
             onChange={(event) => setQuery(event.target.value)}

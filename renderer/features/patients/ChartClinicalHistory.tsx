@@ -1,7 +1,7 @@
 // The chart's history sections from the local cache: recent encounters (Housecall visits and imported ones),
 // the patient's notes with their signing state, and the vitals history as a table.
 import type { LocalEncounter, LocalNote, LocalVital } from '../../data';
-import { Badge, Table, formatCalendarDate, formatDayAndClock, formatTimestamp } from '../../ui';
+import { Badge, Table, formatDayAndClock, formatTimestamp } from '../../ui';
 import { ENCOUNTER_CLASSES } from '../../../shared/domain/encounter';
 import { VITAL_SIGNS } from '../../../shared/domain/vitals';
 
@@ -73,11 +73,10 @@ export function NoteList({ notes, timeZone }: { notes: readonly LocalNote[]; tim
           ) : (
             <Badge tone="info">Draft</Badge>
           )}{' '}
-          <time dateTime={n.signedAt ?? n.updatedAt}>{formatCalendarDate((n.signedAt ?? n.updatedAt).slice(0, 10), 'medium')}</time>
+          <time dateTime={n.signedAt ?? n.updatedAt}>{formatDayAndClock(n.signedAt ?? n.updatedAt, timeZone)}</time>
           {(n.sections.diagnoses ?? []).length > 0 ? <span className="hc-mono"> · {(n.sections.diagnoses ?? []).map((d) => d.code).join(', ')}</span> : null}
           {n.sections.assessment ? <span> · {n.sections.assessment.slice(0, 120)}</span> : null}
-          {(n.addenda ?? []).length > 0 ? <span className="hc-muted"> · {(n.addenda ?? []).length} addenda</span> : null}
-          <span className="hc-visually-hidden"> (last change {formatTimestamp(n.updatedAt, timeZone)})</span>
+          {(n.addenda ?? []).length > 0 ? <span className="hc-muted"> · {(n.addenda ?? []).length === 1 ? '1 addendum' : `${(n.addenda ?? []).length} addenda`}</span> : null}
         </li>
       ))}
     </ul>

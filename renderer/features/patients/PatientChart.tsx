@@ -100,6 +100,9 @@ export function PatientChart({ chart, today, timeZone, nowMs, onBack }: PatientC
             <dd className="hc-mono">{patient.mrn}</dd>
           </div>
         </dl>
+        <p className={chart.allergies.length > 0 ? 'hc-chart__allergy-summary hc-chart__allergy-summary--present' : 'hc-chart__allergy-summary'}>
+          <strong>Allergies:</strong> {chart.allergies.length > 0 ? chart.allergies.map((a) => a.substance).join(', ') : 'none recorded'}
+        </p>
       </header>
 
       <Section title="Allergies" className={chart.allergies.length > 0 ? 'hc-allergies hc-allergies--present' : 'hc-allergies'}>
