@@ -13,6 +13,7 @@ import { TestSyncClient } from './support/sync-client';
 import type { NoteSections } from '../../shared/domain/note';
 import { addendumContentHash, noteContentHash } from '../../shared/notes/content-hash';
 import { Icd10ListSchema } from '../../shared/api/reference';
+import { checkExportProfile, validateBundle } from '../../shared/fhir';
 
 const SECTIONS: NoteSections = {
   subjective: 'Sore throat for three days.',
@@ -75,6 +76,16 @@ describeEachDriver('note signing', (driver) => {
     // Devices pull them as 'vital' changes, with the signed note.
     const changes = await new TestSyncClient(api, authorToken).pullAll();
     expect(changes.filter((c) => c.entity === 'vital' && (c.data as { noteId?: string }).noteId === noteId)).toHaveLength(4);
+
+    // The export carries them as valid FHIR vital-signs Observations (°F in UCUM [degF]).
+    const exported = await api.app.inject({ method: 'GET', url: `/api/fhir/Patient/${clinic.ownPatientId}/$everything`, headers: bearer(authorToken) });
+    expect(exported.statusCode).toBe(200);
+    const bundle = exported.json();
+    expect(validateBundle(bundle, 'strict').issues).toEqual([]);
+    expect(checkExportProfile(bundle)).toEqual([]);
+    const temperature = (bundle.entry as Array<{ resource: { resourceType: string; code?: { coding: Array<{ code: string }> }; valueQuantity?: { value: number; code: string } } }>)
+      .map((e) => e.resource).find((r) => r.resourceType === 'Observation' && r.code?.coding.some((c) => c.code === '8310-5'));
+    expect(temperature?.valueQuantity).toMatchObject({ value: 99.1, code: '[degF]' });
 
     // Signing again with the same hash (a replay from another device) changes nothing.
     const [again] = await author.push([author.mutation('note.sign', { noteId, patientId: clinic.ownPatientId, contentHash: hashOf(noteId) })]);
