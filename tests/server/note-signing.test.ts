@@ -96,8 +96,11 @@ describeEachDriver('note signing', (driver) => {
   it('someone other than the author is refused as forbidden, and nothing changes', async () => {
     const noteId = await draft();
     const [refused] = await other.push([other.mutation('note.sign', { noteId, patientId: clinic.ownPatientId, contentHash: hashOf(noteId) })]);
-    expect(refused).toMatchObject({ status: 'rejected', reason: 'forbidden', message: 'Only the author of a note can sign it.' });
+    expect(refused).toMatchObject({ status: 'rejected', reason: 'forbidden', message: 'Only the author of a note can sign it.', current: null });
     expect((await noteRow(noteId)).status).toBe('draft');
+    const audits = await t.db.query<{ outcome: string; patient_id: string; user_id: string; detail: unknown }>(
+      `SELECT outcome, patient_id, user_id, detail FROM audit_log WHERE action = 'sync.note.sign' AND user_id = $1`, [clinic.users.otherClinician]);
+    expect(audits.rows).toEqual([{ outcome: 'denied', patient_id: clinic.ownPatientId, user_id: clinic.users.otherClinician, detail: { reason: 'forbidden' } }]);
   });
 
   it('a signed note cannot be edited: note.saveDraft is refused and the text stays', async () => {

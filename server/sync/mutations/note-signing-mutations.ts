@@ -64,7 +64,7 @@ export const signNote: MutationHandler<'note.sign'> = {
   async apply({ tx, principal }, { noteId, patientId, contentHash }) {
     const note = await lockNote(tx, noteId);
     if (!note) return reject('not_found', 'This note has not reached the server; nothing was signed.');
-    if (note.author_id !== principal.userId) return reject('forbidden', 'Only the author of a note can sign it.');
+    if (note.author_id !== principal.userId) return reject('forbidden', 'Only the author of a note can sign it.', null, note.patient_id); // audited as denied
     if (note.patient_id !== patientId) return reject('invalid_args', 'This note belongs to another patient.');
     const current = (await loadEntity(tx, 'note', noteId))!.state;
     if (note.status === 'signed') {
@@ -103,7 +103,7 @@ export const addNoteAddendum: MutationHandler<'note.addAddendum'> = {
   async apply({ tx, principal }, { noteId, patientId, addendumId, text, contentHash }) {
     const note = await lockNote(tx, noteId);
     if (!note) return reject('not_found', 'This note has not reached the server; the addendum was not added.');
-    if (note.author_id !== principal.userId) return reject('forbidden', 'Only the author of a note can add an addendum to it.');
+    if (note.author_id !== principal.userId) return reject('forbidden', 'Only the author of a note can add an addendum to it.', null, note.patient_id);
     if (note.patient_id !== patientId) return reject('invalid_args', 'This note belongs to another patient.');
     const current = (await loadEntity(tx, 'note', noteId))!.state;
     const existing = await tx.query<{ note_id: string; content_hash: string }>('SELECT note_id, content_hash FROM note_addenda WHERE id = $1', [addendumId]);
