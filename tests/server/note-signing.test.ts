@@ -73,6 +73,12 @@ describeEachDriver('note signing', (driver) => {
       ['85354-9', '122/78', 'mm[Hg]'],
       ['8867-4', '72', '/min'],
     ]);
+    // The visit became an encounter (virtual, for the video appointment) that holds the vitals.
+    const encounters = (await t.db.query<{ id: string; class_code: string; source: string; clinician_id: string }>(
+      'SELECT id, class_code, source, clinician_id FROM encounters WHERE appointment_id = $1', [clinic.ownAppointmentId])).rows;
+    expect(encounters).toEqual([{ id: expect.any(String), class_code: 'VR', source: 'housecall', clinician_id: clinic.users.clinician }]);
+    expect((await t.db.query('SELECT 1 FROM vital_signs WHERE note_id = $1 AND encounter_id = $2', [noteId, encounters[0]!.id])).rows).toHaveLength(4);
+
     // Devices pull them as 'vital' changes, with the signed note.
     const changes = await new TestSyncClient(api, authorToken).pullAll();
     expect(changes.filter((c) => c.entity === 'vital' && (c.data as { noteId?: string }).noteId === noteId)).toHaveLength(4);

@@ -1,6 +1,7 @@
 // Signing encounter notes and adding signed addenda. Only the author signs; the server recomputes the content
 // hash from the note it holds and refuses a mismatch (the device signed different text), checks every diagnosis
-// against the ICD-10-CM code list and the vitals against their ranges, then locks the note and records its vitals.
+// against the ICD-10-CM code list and the vitals against their ranges, then locks the note and records its vitals
+// (under the visit's encounter, made for the appointment if it has none yet).
 import type { MutationHandler } from './types';
 import { reject } from './types';
 import type { Queryable } from '../../db/database';
@@ -9,6 +10,10 @@ import { NoteSectionsSchema } from '../../../shared/domain/note';
 import type { NoteVitals } from '../../../shared/domain/note-vitals';
 import { parseDraftVitals, vitalsErrorText } from '../../../shared/domain/note-vitals';
 import { VITAL_SIGNS } from '../../../shared/domain/vitals';
+import { CLASS_OF_VISIT_KIND } from '../../../shared/domain/encounter';
+import type { APPOINTMENT_KINDS, AppointmentStatus } from '../../../shared/domain/appointment';
+
+type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
 import { addendumContentHash, noteContentHash } from '../../../shared/notes/content-hash';
 import { icd10CodeSet } from '../../icd10/icd10-codes';
 import { loadEntity } from '../entity-sources';
@@ -17,13 +22,14 @@ import { recordChange } from '../change-log';
 interface NoteRow {
   author_id: string;
   patient_id: string;
+  appointment_id: string | null;
   status: string;
   sections: unknown;
   content_hash: string | null;
 }
 
 async function lockNote(tx: Queryable, noteId: string): Promise<NoteRow | undefined> {
-  const { rows } = await tx.query<NoteRow>('SELECT author_id, patient_id, status, sections, content_hash FROM encounter_notes WHERE id = $1 FOR UPDATE', [noteId]);
+  const { rows } = await tx.query<NoteRow>('SELECT author_id, patient_id, appointment_id, status, sections, content_hash FROM encounter_notes WHERE id = $1 FOR UPDATE', [noteId]);
   return rows[0];
 }
 
@@ -58,6 +64,32 @@ function vitalRows(v: NoteVitals): Array<{ loinc: string; display: string; value
   return rows;
 }
 
+/** FHIR Encounter.status for the visit a note was signed for. */
+const ENCOUNTER_STATUS_OF: Readonly<Record<AppointmentStatus, string>> = {
+  booked: 'planned', checked_in: 'arrived', in_progress: 'in-progress', completed: 'finished', no_show: 'cancelled', cancelled: 'cancelled',
+};
+
+/**
+ * The Housecall encounter of the note's appointment: the existing one, or one made now (so the visit shows
+ * among the chart's encounters and its vitals belong to it). Null for a note without an appointment.
+ */
+async function visitEncounter(tx: Queryable, appointmentId: string | null, clinicianId: string): Promise<string | null> {
+  if (!appointmentId) return null;
+  const found = await tx.query<{ id: string }>('SELECT id FROM encounters WHERE appointment_id = $1 ORDER BY created_at LIMIT 1', [appointmentId]);
+  if (found.rows[0]) return found.rows[0].id;
+  const { rows } = await tx.query<{ patient_id: string; kind: AppointmentKind; status: AppointmentStatus; reason: string; starts_at: Date; ends_at: Date }>(
+    'SELECT patient_id, kind, status, reason, starts_at, ends_at FROM appointments WHERE id = $1', [appointmentId]);
+  const appt = rows[0];
+  if (!appt) return null;
+  const id = crypto.randomUUID();
+  await tx.query(
+    `INSERT INTO encounters (id, patient_id, appointment_id, clinician_id, class_code, status, reason_display, starts_at, ends_at, source)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'housecall')`,
+    [id, appt.patient_id, appointmentId, clinicianId, CLASS_OF_VISIT_KIND[appt.kind], ENCOUNTER_STATUS_OF[appt.status], appt.reason, appt.starts_at, appt.ends_at]);
+  await recordChange(tx, 'encounter', id);
+  return id;
+}
+
 export const signNote: MutationHandler<'note.sign'> = {
   name: 'note.sign',
   roles: ['clinician'],
@@ -85,12 +117,13 @@ export const signNote: MutationHandler<'note.sign'> = {
       `UPDATE encounter_notes SET status = 'signed', signed_by = $2, signed_at = now(), content_hash = $3, version = version + 1, updated_at = now()
         WHERE id = $1 RETURNING signed_at`,
       [noteId, principal.userId, contentHash]);
+    const encounterId = await visitEncounter(tx, note.appointment_id, principal.userId);
     for (const v of vitalRows(vitals.vitals)) {
       const id = crypto.randomUUID();
       await tx.query(
-        `INSERT INTO vital_signs (id, patient_id, note_id, loinc_code, display, value, systolic, diastolic, unit, status, effective_at, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'final', $10, 'housecall')`,
-        [id, patientId, noteId, v.loinc, v.display, v.value, v.systolic, v.diastolic, v.unit, rows[0]!.signed_at]);
+        `INSERT INTO vital_signs (id, patient_id, encounter_id, note_id, loinc_code, display, value, systolic, diastolic, unit, status, effective_at, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'final', $11, 'housecall')`,
+        [id, patientId, encounterId, noteId, v.loinc, v.display, v.value, v.systolic, v.diastolic, v.unit, rows[0]!.signed_at]);
       await recordChange(tx, 'vital', id);
     }
     return { status: 'applied', state: await recordChange(tx, 'note', noteId), patientId };
