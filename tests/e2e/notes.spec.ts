@@ -121,7 +121,7 @@ test('a structured note signed offline syncs as signed, then takes a signed adde
   notes = await api.notesFor(appointment.id);
   expect(notes[0]!.addenda).toEqual([expect.objectContaining({ text: addendum, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
 
-  // The patient's chart: the signed note, and its vitals in the vitals history.
+  // The patient's chart: the signed note, the visit among the encounters, and its vitals in the vitals history.
   await page.getByRole('button', { name: 'Back to schedule' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients' }).click();
   const main = page.getByRole('main');
@@ -132,4 +132,5 @@ test('a structured note signed offline syncs as signed, then takes a signed adde
   await expect(vitals.getByRole('row').filter({ hasText: 'Blood pressure' }).filter({ hasText: '124/82 mmHg' }).filter({ hasText: 'Signed note' })).toHaveCount(1);
   await expect(vitals.getByRole('row').filter({ hasText: 'Heart rate' }).filter({ hasText: '88 /min' })).toHaveCount(1);
   await expect(chart.getByRole('region', { name: 'Notes' }).getByText('J06.9, R05')).toBeVisible();
+  await expect(chart.getByRole('region', { name: 'Recent encounters' })).toContainText('virtual'); // the video visit, recorded when signed
 });
