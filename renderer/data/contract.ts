@@ -5,6 +5,8 @@ import type { Appointment } from '../../shared/domain/appointment';
 import type { Allergy, Medication, PatientSummary, Problem } from '../../shared/domain/patient';
 import type { Note, NoteSections } from '../../shared/domain/note';
 import type { InboxTask, Prescription } from '../../shared/domain/prescription';
+import type { Encounter } from '../../shared/domain/encounter';
+import type { VitalSign } from '../../shared/domain/vitals';
 import type { EntityState, RejectionReason } from '../../shared/sync/protocol';
 import type { MutationArgs, MutationName } from '../../shared/sync/mutations';
 
@@ -17,6 +19,10 @@ export type LocalPatient = PatientSummary & LocalFlags;
 export type LocalNote = Note & LocalFlags;
 export type LocalPrescription = Prescription & LocalFlags;
 export type LocalTask = InboxTask & LocalFlags;
+/** An encounter as synced (with the external practitioner's name for imported visits). */
+export type LocalEncounter = Encounter & { practitionerName?: string | null };
+/** A vital sign measurement as synced (noteId: the signed note it was recorded in, if any). */
+export type LocalVital = VitalSign & { noteId?: string | null };
 
 export interface LocalChart {
   patient: LocalPatient;
@@ -27,6 +33,10 @@ export interface LocalChart {
   notes: LocalNote[];
   /** Newest first, with each one's delivery status. */
   prescriptions: LocalPrescription[];
+  /** Most recent first. */
+  encounters: LocalEncounter[];
+  /** Most recent first. */
+  vitals: LocalVital[];
 }
 
 export type SyncPhase = 'starting' | 'idle' | 'pushing' | 'pulling' | 'first-sync' | 'waiting-to-retry' | 'signed-out';
@@ -72,6 +82,13 @@ export interface DataActions {
   queueMutation<N extends MutationName>(name: N, args: MutationArgs<N>, options?: { baseVersion?: number }): Promise<void>;
   /** Autosaves a note draft locally (every keystroke is fine: unsent saves of one note are coalesced). */
   saveNoteDraft(input: { noteId: string; patientId: string; appointmentId: string | null; sections: NoteSections }): Promise<void>;
+  /**
+   * Signs a note as the device shows it now: computes the content hash of its sections and queues note.sign
+   * (works offline; the server recomputes the hash and validates on arrival). Returns the hash signed.
+   */
+  signNote(input: { noteId: string }): Promise<string>;
+  /** Adds a signed addendum to a signed note (queued like any change). */
+  addAddendum(input: { noteId: string; text: string }): Promise<void>;
   /** retry = push again as is; keep-mine = re-queue against the server's current version; discard = drop it. */
   resolveConflict(id: string, action: ConflictAction): Promise<void>;
   /** Ask the sync engine to run now (e.g. a "Sync now" button). */

@@ -10,6 +10,8 @@ import {
   queryPrescriptionsForAppointment,
 } from './queries';
 import type { EngineStatus } from './status';
+import type { Icd10Index } from '../../shared/notes/icd10-search';
+import { icd10Index, storedIcd10Release } from './icd10-reference';
 import { SIGNED_OUT_STATUS, composeSyncStatus, createEngineStatusStore, initialEngineStatus, readCacheCounts } from './status';
 
 const useLayer = (): DataLayer | null => useActiveLayerStore((s) => s.layer);
@@ -64,6 +66,13 @@ export function useInboxTasks(): LocalTask[] | undefined {
 
 export function useConflicts(): ConflictItem[] | undefined {
   return useLayerQuery((layer) => queryConflicts(layer.core), []);
+}
+
+/** The offline ICD-10-CM search index; null while the device has no code list yet (first sign-in offline). */
+export function useIcd10Index(): Icd10Index | null | undefined {
+  const layer = useLayer();
+  const release = useLiveQuery(() => (layer ? storedIcd10Release(layer.core.db) : undefined), [layer]);
+  return useLiveQuery(() => (layer && release !== undefined ? icd10Index(layer.core.db) : undefined), [layer, release]);
 }
 
 const idleStore = createEngineStatusStore();

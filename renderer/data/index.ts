@@ -1,9 +1,9 @@
 // The data layer's public face: features import from here only (hooks, actions, lifecycle, types).
 export type {
-  LocalFlags, LocalAppointment, LocalPatient, LocalNote, LocalPrescription, LocalTask, LocalChart, SyncPhase, SyncStatus, ConflictItem, ConflictAction, DataActions,
+  LocalFlags, LocalAppointment, LocalPatient, LocalNote, LocalPrescription, LocalTask, LocalEncounter, LocalVital, LocalChart, SyncPhase, SyncStatus, ConflictItem, ConflictAction, DataActions,
 } from './contract';
 export {
-  useAppointmentsInRange, usePatients, usePatient, usePatientChart, useNote, useNoteForAppointment, useConflicts, useSyncStatus,
+  useAppointmentsInRange, usePatients, usePatient, usePatientChart, useNote, useNoteForAppointment, useConflicts, useSyncStatus, useIcd10Index,
   usePrescriptionsForAppointment, useInboxTasks,
 } from './hooks';
 export type { AppointmentRangeOptions } from './hooks';

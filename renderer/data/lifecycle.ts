@@ -97,6 +97,8 @@ function requireLayer(): DataLayer {
 export const dataActions: DataActions = {
   queueMutation: async (name, args, options) => requireLayer().actions.queueMutation(name, args, options),
   saveNoteDraft: async (input) => requireLayer().actions.saveNoteDraft(input),
+  signNote: async (input) => requireLayer().actions.signNote(input),
+  addAddendum: async (input) => requireLayer().actions.addAddendum(input),
   resolveConflict: async (id, action) => requireLayer().actions.resolveConflict(id, action),
   syncNow: () => activeLayer()?.actions.syncNow(),
 };

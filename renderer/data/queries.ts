@@ -5,7 +5,7 @@ import type { EntityState } from '../../shared/sync/protocol';
 import type { MutationName } from '../../shared/sync/mutations';
 import type { CachedEntityName, EntityData } from '../../shared/sync/local-effects';
 import type { CacheCore } from './cache';
-import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient, LocalPrescription, LocalTask } from './contract';
+import type { ConflictItem, LocalAppointment, LocalChart, LocalEncounter, LocalNote, LocalPatient, LocalPrescription, LocalTask, LocalVital } from './contract';
 import { label, unseal } from './crypto';
 import { DataError } from './errors';
 import { entityKey, openView } from './entity-store';
@@ -62,15 +62,17 @@ export async function queryPatientChart(core: CacheCore, patientId: string): Pro
   const { db } = core;
   const patientRow = await db.patients.get(patientId);
   if (!patientRow) return null;
-  const [allergyRows, medicationRows, problemRows, appointmentRows, noteRows, rxRows] = await Promise.all([
+  const [allergyRows, medicationRows, problemRows, appointmentRows, noteRows, rxRows, encounterRows, vitalRows] = await Promise.all([
     db.allergies.where('patientId').equals(patientId).toArray(),
     db.medications.where('patientId').equals(patientId).toArray(),
     db.problems.where('patientId').equals(patientId).toArray(),
     db.appointments.where('patientId').equals(patientId).toArray(),
     db.notes.where('patientId').equals(patientId).toArray(),
     db.prescriptions.where('patientId').equals(patientId).toArray(),
+    db.encounters.where('patientId').equals(patientId).toArray(),
+    db.vitals.where('patientId').equals(patientId).toArray(),
   ]);
-  const [patient, allergies, medications, problems, appointments, notes, prescriptions] = await Promise.all([
+  const [patient, allergies, medications, problems, appointments, notes, prescriptions, encounters, vitals] = await Promise.all([
     views<LocalPatient>(core, 'patient', [patientRow]),
     views<Allergy>(core, 'allergy', allergyRows),
     views<Medication>(core, 'medication', medicationRows),
@@ -78,6 +80,8 @@ export async function queryPatientChart(core: CacheCore, patientId: string): Pro
     views<LocalAppointment>(core, 'appointment', appointmentRows),
     views<LocalNote>(core, 'note', noteRows),
     views<LocalPrescription>(core, 'prescription', rxRows),
+    views<LocalEncounter>(core, 'encounter', encounterRows),
+    views<LocalVital>(core, 'vital', vitalRows),
   ]);
   if (!patient[0]) return null;
   return {
@@ -88,6 +92,8 @@ export async function queryPatientChart(core: CacheCore, patientId: string): Pro
     appointments: appointments.sort(byStart),
     notes: notes.sort(byUpdatedDesc),
     prescriptions: prescriptions.sort(bySignedDesc),
+    encounters: strip(encounters).sort((a, b) => (b.startsAt ?? '').localeCompare(a.startsAt ?? '')),
+    vitals: strip(vitals).sort((a, b) => b.effectiveAt.localeCompare(a.effectiveAt)),
   };
 }
 

@@ -80,13 +80,19 @@ export interface ConflictRow {
   createdAt: string;
 }
 
+/** Reference data (no PHI, not sealed): one ICD-10-CM code and its description, for offline diagnosis search. */
+export interface Icd10Row {
+  code: string;
+  description: string;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
 }
 
 export const ENTITY_TABLE: {
-  readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'prescriptions' | 'tasks'
+  readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'encounters' | 'vitals' | 'prescriptions' | 'tasks';
 } = {
   patient: 'patients',
   allergy: 'allergies',
@@ -94,6 +100,8 @@ export const ENTITY_TABLE: {
   problem: 'problems',
   appointment: 'appointments',
   note: 'notes',
+  encounter: 'encounters',
+  vital: 'vitals',
   prescription: 'prescriptions',
   task: 'tasks',
 };
@@ -111,6 +119,9 @@ export class CacheDb extends Dexie {
   declare problems: Table<EntityRow, string>;
   declare appointments: Table<EntityRow, string>;
   declare notes: Table<EntityRow, string>;
+  declare encounters: Table<EntityRow, string>;
+  declare vitals: Table<EntityRow, string>;
+  declare icd10: Table<Icd10Row, string>;
   declare prescriptions: Table<EntityRow, string>;
   declare tasks: Table<EntityRow, string>;
   declare outbox: Table<OutboxRow, number>;
@@ -130,6 +141,17 @@ export class CacheDb extends Dexie {
       conflicts: 'id, createdAt, patientId',
       meta: 'key',
     });
+    // Version 2 is another branch's; 3 adds the chart's encounters and vitals and the ICD-10-CM reference table.
+    // A cache synced before has a cursor past the encounters and vitals it never received: pull everything again.
+    this.version(3)
+      .stores({
+        encounters: 'id, patientId',
+        vitals: 'id, patientId',
+        icd10: 'code',
+      })
+      .upgrade(async (tx) => {
+        if (await tx.table('meta').get('cursor')) await tx.table('meta').put({ key: 'cursor', value: '' });
+      });
     // Version 4 (issue 5): prescriptions (with their delivery status) and inbox tasks.
     this.version(4).stores({
       prescriptions: 'id, patientId, appointmentId',

@@ -3,7 +3,10 @@
 // other windows read the same IndexedDB through live queries and get status over the status channel.
 import type { Role } from '../../shared/domain/roles';
 import type { RealtimeConnection, RealtimeOptions, SyncApi } from '../platform';
-import { connectRealtime, currentAccessToken, syncApi } from '../platform';
+import { connectRealtime, currentAccessToken, fetchIcd10List, syncApi } from '../platform';
+import type { Icd10Fetcher } from '../data/icd10-reference';
+import { ensureIcd10List } from '../data/icd10-reference';
+import { addAddendumOnDevice, signNoteOnDevice } from '../data/note-signing';
 import type { CacheCore } from '../data/cache';
 import { deleteCache, openCache } from '../data/cache';
 import { resolveConflict } from '../data/conflicts';
@@ -30,6 +33,8 @@ export interface DataLayerOptions {
   realtime?: RealtimeFactory | null;
   engine?: Partial<EngineOptions>;
   maxCacheAgeMs?: number;
+  /** Where the ICD-10-CM code list comes from; null for none (tests). Default: the server, for clinicians. */
+  icd10?: Icd10Fetcher | null;
 }
 
 export interface DataLayer {
@@ -80,6 +85,21 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
   };
   leadership = electLeader(env.locks, syncLockName(userId), lead);
 
+  // Clinicians search diagnoses offline: fetch the code list once (again when back online if it failed).
+  const icd10 = options.icd10 === undefined ? (options.user.role === 'clinician' ? fetchIcd10List : null) : options.icd10;
+  let stopIcd10Retry: (() => void) | null = null;
+  if (icd10) {
+    const fetchCodes = (): void => {
+      void ensureIcd10List(core.db, icd10)
+        .then((outcome) => {
+          if (outcome !== 'unavailable') stopIcd10Retry?.();
+        })
+        .catch(() => undefined); // the cache closed meanwhile: nothing to do
+    };
+    stopIcd10Retry = env.onOnline(fetchCodes);
+    fetchCodes();
+  }
+
   core.onQueued = () => {
     if (engine) engine.request('local');
     else channel.notifyQueued();
@@ -94,6 +114,8 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
   const actions: DataActions = {
     queueMutation: (name, args, opts) => queueMutation(core, name, args, opts?.baseVersion !== undefined ? { baseVersion: opts.baseVersion } : {}),
     saveNoteDraft: (input) => queueMutation(core, 'note.saveDraft', input, { coalesce: true }),
+    signNote: ({ noteId }) => signNoteOnDevice(core, noteId),
+    addAddendum: ({ noteId, text }) => addAddendumOnDevice(core, noteId, text),
     resolveConflict: (id, action) => resolveConflict(core, id, action),
     syncNow: () => void sync(),
   };
@@ -109,6 +131,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     close({ wipe }) {
       closing ??= (async () => {
         core.onQueued = () => undefined;
+        stopIcd10Retry?.();
         await leadership?.release();
         channel.close();
         core.status.setState({ phase: 'signed-out', online: false, progress: null });

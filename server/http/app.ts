@@ -11,6 +11,7 @@ import { appointmentRoutes } from '../appointments/appointment-routes';
 import { syncRoutes } from '../sync/sync-routes';
 import { fhirRoutes } from '../fhir/fhir-routes';
 import { rxRoutes } from '../rx/rx-routes';
+import { icd10Routes } from '../icd10/icd10-routes';
 import type { AppDeps } from './deps';
 import { installErrorHandling } from './error-handler';
 import { installSecurityHeaders } from './security-headers';
@@ -74,6 +75,7 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...fhirRoutes(deps),
     ...rxRoutes(deps),
     ...visitRoutes(deps),
+    ...icd10Routes(),
   ];
 }
 

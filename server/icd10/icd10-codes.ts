@@ -19,6 +19,8 @@ export interface Icd10CodeSet {
   release: string;
   size: number;
   get(code: string): Icd10Code | undefined;
+  /** Every code, in the order file's order. */
+  all(): readonly Icd10Code[];
 }
 
 export const BUNDLED_ICD10_FILE = 'icd10cm-order-Jan-2021.txt.gz';
@@ -38,7 +40,8 @@ export function parseOrderFile(text: string, release: string): Icd10CodeSet {
     codes.set(dotted(code), { code: dotted(code), billable: flag === '1', shortDescription: raw.slice(16, 76).trim(), longDescription: raw.slice(77).trim() });
   }
   if (codes.size === 0) throw new Error(`no ICD-10-CM codes in ${release}`);
-  return { release, size: codes.size, get: (code) => codes.get(normalise(code)) };
+  const list = [...codes.values()];
+  return { release, size: codes.size, get: (code) => codes.get(normalise(code)), all: () => list };
 }
 
 export function loadOrderFile(file: string): Icd10CodeSet {

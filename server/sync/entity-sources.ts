@@ -59,10 +59,42 @@ export const ENTITY_SOURCES: readonly EntitySource[] = [
   },
   {
     entity: 'note', table: 'encounter_notes', patientColumn: 't.patient_id', audienceColumn: 't.author_id',
-    from: `SELECT t.id, t.version, t.patient_id, t.appointment_id, t.author_id, t.status, t.sections, t.updated_at FROM encounter_notes t`,
+    from: `SELECT t.id, t.version, t.patient_id, t.appointment_id, t.author_id, t.status, t.sections, t.updated_at,
+             t.signed_by, t.signed_at, t.content_hash,
+             (SELECT coalesce(json_agg(json_build_object('id', a.id, 'text', a.text, 'authorId', a.author_id, 'signedAt', a.signed_at,
+                                                        'contentHash', a.content_hash) ORDER BY a.signed_at, a.id), '[]'::json)
+                FROM note_addenda a WHERE a.note_id = t.id) AS addenda
+           FROM encounter_notes t`,
     toData: (r) => ({
       id: r.id, patientId: r.patient_id, appointmentId: r.appointment_id, authorId: r.author_id, status: r.status,
       sections: r.sections, version: r.version, updatedAt: iso(r.updated_at),
+      signedBy: r.signed_by ?? null, signedAt: r.signed_at ? iso(r.signed_at) : null, contentHash: r.content_hash ?? null,
+      addenda: (parseJson(r.addenda) as Array<Record<string, unknown>>).map((a) => ({ ...a, signedAt: iso(new Date(String(a.signedAt))) })),
+    }),
+  },
+  {
+    entity: 'encounter', table: 'encounters', patientColumn: 't.patient_id',
+    from: `SELECT t.id, t.version, t.patient_id, t.appointment_id, t.clinician_id, t.practitioner_id, t.class_code, t.status,
+             t.type_system, t.type_code, t.type_display, t.reason_system, t.reason_code, t.reason_display, t.starts_at, t.ends_at, t.source,
+             nullif(concat_ws(' ', pr.prefix, pr.given_name, pr.family_name), '') AS practitioner_name
+           FROM encounters t LEFT JOIN practitioners pr ON pr.id = t.practitioner_id`,
+    toData: (r) => ({
+      id: r.id, patientId: r.patient_id, appointmentId: r.appointment_id, clinicianId: r.clinician_id, practitionerId: r.practitioner_id,
+      practitionerName: r.practitioner_name ?? null, classCode: r.class_code, status: r.status,
+      type: r.type_code || r.type_display ? { system: r.type_system ?? null, code: r.type_code ?? null, display: r.type_display ?? null } : null,
+      reason: r.reason_code || r.reason_display ? { system: r.reason_system ?? null, code: r.reason_code ?? null, display: r.reason_display ?? null } : null,
+      startsAt: r.starts_at ? iso(r.starts_at) : null, endsAt: r.ends_at ? iso(r.ends_at) : null, source: r.source, version: r.version,
+    }),
+  },
+  {
+    entity: 'vital', table: 'vital_signs', patientColumn: 't.patient_id',
+    from: `SELECT t.id, t.version, t.patient_id, t.encounter_id, t.note_id, t.loinc_code, t.source_code, t.display, t.value::text AS value,
+             t.systolic::text AS systolic, t.diastolic::text AS diastolic, t.unit, t.status, t.effective_at
+           FROM vital_signs t`,
+    toData: (r) => ({
+      id: r.id, patientId: r.patient_id, encounterId: r.encounter_id, noteId: r.note_id ?? null, loincCode: r.loinc_code, sourceCode: r.source_code,
+      display: r.display, value: r.value ?? null, systolic: r.systolic ?? null, diastolic: r.diastolic ?? null, unit: r.unit, status: r.status,
+      effectiveAt: iso(r.effective_at), version: r.version,
     }),
   },
   {
@@ -95,6 +127,9 @@ export const ENTITY_SOURCES: readonly EntitySource[] = [
     }),
   },
 ];
+
+/** json columns come back parsed from pg and PGlite alike; text is parsed for safety. */
+const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v ?? []);
 
 export function entitySource(entity: EntityName): EntitySource {
   const source = ENTITY_SOURCES.find((s) => s.entity === entity);

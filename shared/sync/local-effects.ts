@@ -45,7 +45,9 @@ export function mutationTarget(name: string, args: unknown): MutationTarget | nu
       const id = str(a.appointmentId);
       return id ? { entity: 'appointment', id, patientId: null } : null;
     }
-    case 'note.saveDraft': {
+    case 'note.saveDraft':
+    case 'note.sign':
+    case 'note.addAddendum': {
       const id = str(a.noteId);
       return id ? { entity: 'note', id, patientId: str(a.patientId) } : null;
     }
@@ -89,6 +91,15 @@ export function checkLocally<N extends MutationName>(name: N, data: EntityData |
   }
   if (name === 'rx.cancel' && data && data.status !== 'active') return { ok: false, message: 'Only an active prescription can be cancelled.' };
   if (name === 'task.complete' && data && data.status === 'done') return { ok: false, message: 'This task is already done.' };
+  if (name === 'note.sign') {
+    const a = args as MutationArgs<'note.sign'>;
+    if (!data) return { ok: false, message: 'Write the note before signing it.' };
+    if (data.status === 'signed') return { ok: false, message: 'This note is already signed.' };
+    if (data.patientId !== a.patientId) return { ok: false, message: 'This note belongs to another patient.' };
+  }
+  if (name === 'note.addAddendum') {
+    if (!data || data.status !== 'signed') return { ok: false, message: 'An addendum can only be added to a signed note.' };
+  }
   return { ok: true };
 }
 
@@ -128,6 +139,19 @@ function signRx(data: EntityData | null, args: MutationArgs<'rx.sign'>, ctx: Eff
   };
 }
 
+function signNote(data: EntityData | null, args: MutationArgs<'note.sign'>, ctx: EffectContext): EntityData | null {
+  if (!data) return null;
+  return { ...data, status: 'signed', signedBy: ctx.userId, signedAt: ctx.nowIso, contentHash: args.contentHash };
+}
+
+function addAddendum(data: EntityData | null, args: MutationArgs<'note.addAddendum'>, ctx: EffectContext): EntityData | null {
+  if (!data) return null;
+  const addenda = Array.isArray(data.addenda) ? (data.addenda as Array<{ id: string }>) : [];
+  if (addenda.some((a) => a.id === args.addendumId)) return data;
+  const added = { id: args.addendumId, text: args.text, authorId: ctx.userId, signedAt: ctx.nowIso, contentHash: args.contentHash };
+  return { ...data, addenda: [...addenda, added] };
+}
+
 /**
  * The entity as the device shows it once the mutation is applied locally. Null in, null out, except for
  * mutations that create their entity (note.saveDraft, rx.sign). Unknown names and malformed args change nothing.
@@ -150,6 +174,10 @@ export function applyLocalEffect(name: string, data: EntityData | null, args: un
         return data ? { ...data, status: 'cancelled', cancelReason: (args as MutationArgs<'rx.cancel'>).reason } : null;
       case 'task.complete':
         return data ? { ...data, status: 'done' } : null;
+      case 'note.sign':
+        return signNote(data, args as MutationArgs<'note.sign'>, ctx);
+      case 'note.addAddendum':
+        return addAddendum(data, args as MutationArgs<'note.addAddendum'>, ctx);
     }
   } catch {
     return data; // args of an unexpected shape (e.g. queued by an older version): leave the view as it was

@@ -4,11 +4,15 @@
 //   note.saveDraft                                   author-owned; a stale save is kept as a version and rejected
 //   rx.sign / rx.cancel                              append-only prescription events, re-checked by the server's safety rules
 //   task.complete                                    the task's owner marks an inbox task done
+//   note.sign                                        author only; the server recomputes the content hash and rejects a mismatch
+//   note.addAddendum                                 a signed amendment to a signed note, hashed the same way
 import { z } from 'zod';
 import { UsStateSchema } from '../domain/states';
 import { AppointmentStatusSchema } from '../domain/appointment';
-import { NoteSectionsSchema } from '../domain/note';
+import { ADDENDUM_MAX, NoteSectionsSchema } from '../domain/note';
 import { OverrideSchema, RxOrderSchema } from '../domain/prescription';
+
+const ContentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 content hash (64 lower-case hex digits)');
 
 export const mutationArgs = {
   'patient.updateContact': z.strictObject({
@@ -36,6 +40,14 @@ export const mutationArgs = {
   'rx.sign': RxSignArgsSchema(),
   'rx.cancel': z.strictObject({ prescriptionId: z.uuid(), reason: z.string().trim().min(3, 'give a reason').max(300) }),
   'task.complete': z.strictObject({ taskId: z.uuid() }),
+  'note.sign': z.strictObject({ noteId: z.uuid(), patientId: z.uuid(), contentHash: ContentHashSchema }),
+  'note.addAddendum': z.strictObject({
+    noteId: z.uuid(),
+    patientId: z.uuid(),
+    addendumId: z.uuid(),
+    text: z.string().max(ADDENDUM_MAX).refine((t) => t.trim() !== '', 'an addendum needs text'),
+    contentHash: ContentHashSchema,
+  }),
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;

@@ -46,6 +46,29 @@ describe('local effects', () => {
     expect(checkLocally('note.saveDraft', { status: 'signed', patientId: 'p1' }, { noteId: 'n1', patientId: 'p1', appointmentId: null, sections: sections('x') }))
       .toEqual({ ok: false, message: 'This note is signed and can no longer be edited; add an addendum instead.' });
   });
+
+  it('signing locks the note on the device with signer, time and hash; an addendum is appended once', () => {
+    const hash = 'a'.repeat(64);
+    const draft = { id: 'n1', patientId: 'p1', authorId: ctx.userId, status: 'draft', sections: sections('x'), version: 2 };
+    const signed = applyLocalEffect('note.sign', draft, { noteId: 'n1', patientId: 'p1', contentHash: hash }, ctx);
+    expect(signed).toEqual({ ...draft, status: 'signed', signedBy: ctx.userId, signedAt: ctx.nowIso, contentHash: hash });
+    expect(applyLocalEffect('note.sign', null, { noteId: 'n1', patientId: 'p1', contentHash: hash }, ctx)).toBeNull();
+    const args = { noteId: 'n1', patientId: 'p1', addendumId: 'ad1', text: 'Result negative.', contentHash: hash };
+    const amended = applyLocalEffect('note.addAddendum', signed, args, ctx);
+    expect(amended?.addenda).toEqual([{ id: 'ad1', text: 'Result negative.', authorId: ctx.userId, signedAt: ctx.nowIso, contentHash: hash }]);
+    expect(applyLocalEffect('note.addAddendum', amended, args, ctx)).toBe(amended); // the same addendum again changes nothing
+    expect(mutationTarget('note.sign', { noteId: 'n1', patientId: 'p1' })).toEqual({ entity: 'note', id: 'n1', patientId: 'p1' });
+    expect(mutationTarget('note.addAddendum', { noteId: 'n1', patientId: 'p1' })).toEqual({ entity: 'note', id: 'n1', patientId: 'p1' });
+  });
+
+  it('refuses locally to sign twice, to sign nothing, and to amend a draft', () => {
+    const hash = 'a'.repeat(64);
+    expect(checkLocally('note.sign', null, { noteId: 'n1', patientId: 'p1', contentHash: hash })).toEqual({ ok: false, message: 'Write the note before signing it.' });
+    expect(checkLocally('note.sign', { status: 'signed', patientId: 'p1' }, { noteId: 'n1', patientId: 'p1', contentHash: hash })).toEqual({ ok: false, message: 'This note is already signed.' });
+    expect(checkLocally('note.sign', { status: 'draft', patientId: 'p1' }, { noteId: 'n1', patientId: 'p1', contentHash: hash })).toEqual({ ok: true });
+    expect(checkLocally('note.addAddendum', { status: 'draft', patientId: 'p1' }, { noteId: 'n1', patientId: 'p1', addendumId: 'ad1', text: 'x', contentHash: hash }))
+      .toEqual({ ok: false, message: 'An addendum can only be added to a signed note.' });
+  });
 });
 
 describe('back-off', () => {

@@ -146,8 +146,9 @@ describeEachDriver('FHIR import of a Synthea bundle', (driver) => {
     // Workstations pull what was written: one change per synced row, in the patient's stream.
     const changes = (await t.db.query<{ entity: string; n: number }>('SELECT entity, count(*)::int AS n FROM change_log WHERE patient_id = $1 GROUP BY entity ORDER BY entity', [patientId])).rows;
     expect(changes).toEqual([
-      { entity: 'allergy', n: expected.created.AllergyIntolerance }, { entity: 'medication', n: expected.created.MedicationRequest },
-      { entity: 'patient', n: 1 }, { entity: 'problem', n: expected.created.Condition },
+      { entity: 'allergy', n: expected.created.AllergyIntolerance }, { entity: 'encounter', n: expected.created.Encounter },
+      { entity: 'medication', n: expected.created.MedicationRequest }, { entity: 'patient', n: 1 }, { entity: 'problem', n: expected.created.Condition },
+      { entity: 'vital', n: expected.created.Observation },
     ]);
     // Audited: the patient write (ids and counts only) and the import itself.
     const audits = (await t.db.query<Json>(`SELECT action, outcome, patient_id, device_id, detail FROM audit_log WHERE action IN ('patient.import', 'fhir.import') ORDER BY id`)).rows;

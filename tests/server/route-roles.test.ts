@@ -58,6 +58,7 @@ const INTENDED: Record<string, Sample> = {
   },
   'GET /api/sync/pull': { access: ['clinician', 'dispatcher', 'courier'], request: () => ({ url: '/api/sync/pull?limit=10' }) },
   'POST /api/admin/fhir/import': { access: ['admin'], request: () => ({ url: '/api/admin/fhir/import', payload: { resourceType: 'Bundle', type: 'collection' } }) },
+  'GET /api/reference/icd10': { access: ALL, request: () => ({ url: '/api/reference/icd10' }) },
   'GET /api/fhir/Patient/:id/$everything': { access: ['clinician'], request: (c) => ({ url: `/api/fhir/Patient/${c.ownPatientId}/$everything` }) },
   'POST /api/rx/sign-controlled': {
     access: ['clinician'],

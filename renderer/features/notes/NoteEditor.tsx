@@ -16,6 +16,17 @@ export interface NoteEditorProps {
 
 const KIND = { video: 'Video visit', home: 'Home visit', clinic: 'Clinic visit' } as const;
 
+/** The server's reason for refusing this note's signature or addendum, if one is waiting in the conflicts list. */
+function useSignatureRefusal(noteId: string): string | null {
+  const conflicts = useConflicts();
+  const refused = conflicts?.find((c) => {
+    if (c.name !== 'note.sign' && c.name !== 'note.addAddendum') return false;
+    const mine = c.mine as { noteId?: unknown } | null;
+    return mine?.noteId === noteId;
+  });
+  return refused ? refused.message : null;
+}
+
 function useNoteInConflict(noteId: string | null): boolean {
   const conflicts = useConflicts();
   if (!noteId || !conflicts) return false;
@@ -41,6 +52,7 @@ export function NoteEditor({ appointment, timeZone, onBack }: NoteEditorProps) {
   // A live query may answer for the previous id for a moment: never show another note's (or no) text.
   const stored = existing === undefined || live === undefined ? undefined : live?.id === noteId ? live : existing?.id === noteId ? existing : null;
   const inConflict = useNoteInConflict(noteId);
+  const refusal = useSignatureRefusal(noteId);
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -68,6 +80,12 @@ export function NoteEditor({ appointment, timeZone, onBack }: NoteEditorProps) {
           <Button onClick={openSyncPanel}>Open Sync status</Button>
         </Alert>
       ) : null}
+      {refusal ? (
+        <Alert title="The server refused a signature on this note">
+          <p>{refusal}</p>
+          <Button onClick={openSyncPanel}>Open Sync status</Button>
+        </Alert>
+      ) : null}
       {stored === undefined ? (
         <p role="status" className="hc-loading">
           Opening the note…
@@ -80,6 +98,7 @@ export function NoteEditor({ appointment, timeZone, onBack }: NoteEditorProps) {
           appointmentId={appointment.id}
           stored={stored}
           inConflict={inConflict}
+          timeZone={timeZone}
           flushRef={flushRef}
           onFirstEdit={() => setCommittedId((id) => id ?? newId)}
         />

@@ -1,13 +1,16 @@
 // The note editor's one-line save status, honest about where the text is: typed but not yet stored,
 // stored on this device only, or acknowledged by the server.
 import type { NoteSections } from '../../../shared/domain/note';
+import { canonicalJson, canonicalSections } from '../../../shared/notes/content-hash';
 import type { LocalNote } from '../../data';
 import type { AutosaveState } from './use-autosave';
 
 export type NoteSaveStatus = 'nothing-yet' | 'saving' | 'failed' | 'on-device' | 'on-server' | 'conflict';
 
+/** Same content as far as a signature is concerned (texts, vitals as typed, diagnoses). */
 export const sameSections = (a: NoteSections, b: NoteSections): boolean =>
-  a.subjective === b.subjective && a.objective === b.objective && a.assessment === b.assessment && a.plan === b.plan;
+  a.subjective === b.subjective && a.objective === b.objective && a.assessment === b.assessment && a.plan === b.plan &&
+  canonicalJson(canonicalSections(a)) === canonicalJson(canonicalSections(b));
 
 export function noteSaveStatus(autosave: AutosaveState, stored: LocalNote | null | undefined, shown: NoteSections, inConflict: boolean): NoteSaveStatus {
   if (autosave === 'failed') return 'failed';

@@ -1,5 +1,5 @@
-// Autosave for text a clinician types: every change is handed to `save` after at most `delayMs` of quiet,
-// one save at a time with only the newest value queued; flush() saves at once (blur, Back, page hide, unmount).
+// Autosave for text a clinician types: every change is handed to `save` after `delayMs` of quiet (0: at once,
+// one save behind the keyboard), one save at a time with only the newest value queued; flush() saves at once (blur, Back, page hide, unmount).
 // A failed save keeps the value and tries again. Text never waits in React state alone for long.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -13,6 +13,8 @@ export interface Autosave<T> {
   flush: () => void;
   /** True while a value is queued or being written. */
   busy: () => boolean;
+  /** Saves now and resolves once everything typed is stored; rejects if it could not be. */
+  settle: () => Promise<void>;
 }
 
 export function useAutosave<T>(save: (value: T) => Promise<void>, delayMs = 150): Autosave<T> {
@@ -61,6 +63,12 @@ export function useAutosave<T>(save: (value: T) => Promise<void>, delayMs = 150)
     (value: T): void => {
       queued.current = { value };
       setState((s) => (s === 'failed' ? s : 'unsaved'));
+      if (delayMs === 0) {
+        // Save as you type: start now unless a save is running (its loop then takes the newest value), so
+        // continuous typing is stored one save behind the keyboard rather than only after a pause.
+        if (!running.current && timer.current === null) void drain();
+        return;
+      }
       clearTimer();
       timer.current = window.setTimeout(() => void drain(), delayMs);
     },
@@ -72,6 +80,15 @@ export function useAutosave<T>(save: (value: T) => Promise<void>, delayMs = 150)
   }, [drain]);
 
   const busy = useCallback((): boolean => queued.current !== null || running.current, []);
+
+  const settle = useCallback(async (): Promise<void> => {
+    for (let i = 0; i < 200 && (queued.current || running.current); i++) {
+      if (queued.current && !running.current) await drain();
+      else await new Promise((resolve) => window.setTimeout(resolve, 25));
+      if (queued.current && !running.current && timer.current !== null) break; // the save failed and waits to retry
+    }
+    if (queued.current || running.current) throw new Error('Your latest text is not stored on this device yet; try again in a moment.');
+  }, [drain]);
 
   // Leaving the page, hiding it, or leaving the editor: save now. Warn before unloading while text is unsaved.
   useEffect(() => {
@@ -94,5 +111,5 @@ export function useAutosave<T>(save: (value: T) => Promise<void>, delayMs = 150)
     };
   }, [flush, busy]);
 
-  return { state, change, flush, busy };
+  return { state, change, flush, busy, settle };
 }

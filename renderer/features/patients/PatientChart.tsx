@@ -1,11 +1,12 @@
 // A patient's chart from the local cache: who they are, allergies first and prominent, problems, active
-// medications, upcoming and recent visits, and the contact details form.
+// medications, upcoming and recent visits, recent encounters and notes, vitals history, and the contact form.
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { LocalAppointment, LocalChart } from '../../data';
 import { Badge, Button, formatCalendarDate, formatDayAndClock } from '../../ui';
 import { PatientPrescriptions } from '../rx';
 import { ContactForm } from './ContactForm';
+import { EncounterList, NoteList, VitalsHistory } from './ChartClinicalHistory';
 import { ageOn, fullName, SEX_WORDS } from './patient-search';
 
 const KIND = { video: 'Video', home: 'Home', clinic: 'Clinic' } as const;
@@ -102,6 +103,9 @@ export function PatientChart({ chart, today, timeZone, nowMs, userId, onBack }: 
             <dd className="hc-mono">{patient.mrn}</dd>
           </div>
         </dl>
+        <p className={chart.allergies.length > 0 ? 'hc-chart__allergy-summary hc-chart__allergy-summary--present' : 'hc-chart__allergy-summary'}>
+          <strong>Allergies:</strong> {chart.allergies.length > 0 ? chart.allergies.map((a) => a.substance).join(', ') : 'none recorded'}
+        </p>
       </header>
 
       <Section title="Allergies" className={chart.allergies.length > 0 ? 'hc-allergies hc-allergies--present' : 'hc-allergies'}>
@@ -163,7 +167,19 @@ export function PatientChart({ chart, today, timeZone, nowMs, userId, onBack }: 
         <Section title="Recent appointments">
           <VisitList visits={recent} timeZone={timeZone} empty="No recent appointments." />
         </Section>
+
+        <Section title="Recent encounters">
+          <EncounterList encounters={chart.encounters} timeZone={timeZone} />
+        </Section>
+
+        <Section title="Notes">
+          <NoteList notes={chart.notes} timeZone={timeZone} />
+        </Section>
       </div>
+
+      <Section title="Vitals history">
+        <VitalsHistory vitals={chart.vitals} timeZone={timeZone} />
+      </Section>
 
       <ContactForm patient={patient} />
     </article>

@@ -1,7 +1,7 @@
 // The workspaces of the app frame and which roles see which, in navigation order.
 import type { Role } from '../../../shared/domain/roles';
 
-export type WorkspaceId = 'schedule' | 'patients' | 'inbox' | 'dispatch' | 'deliveries' | 'users' | 'audit' | 'settings';
+export type WorkspaceId = 'schedule' | 'patients' | 'inbox' | 'dispatch' | 'deliveries' | 'users' | 'audit' | 'fhir-import' | 'settings';
 
 export const WORKSPACE_LABELS: Record<WorkspaceId, string> = {
   schedule: 'Schedule',
@@ -11,6 +11,7 @@ export const WORKSPACE_LABELS: Record<WorkspaceId, string> = {
   deliveries: 'Deliveries',
   users: 'Users',
   audit: 'Audit',
+  'fhir-import': 'FHIR import',
   settings: 'Managed settings',
 };
 
@@ -18,7 +19,7 @@ export const WORKSPACES_BY_ROLE: Record<Role, readonly WorkspaceId[]> = {
   clinician: ['schedule', 'patients', 'inbox', 'settings'],
   dispatcher: ['dispatch', 'deliveries', 'settings'],
   courier: ['deliveries', 'settings'],
-  admin: ['users', 'audit', 'settings'],
+  admin: ['users', 'audit', 'fhir-import', 'settings'],
 };
 
 export function workspacesFor(role: Role): readonly WorkspaceId[] {

@@ -73,6 +73,11 @@ function sectionLines(value: unknown): VersionView {
   return { lines: SECTION_LABELS.map(([key, label]) => ({ label, value: parsed.data[key] || EMPTY })) };
 }
 
+const sectionLinesOf = (value: unknown): VersionLine[] => {
+  const view = sectionLines(value);
+  return 'lines' in view ? view.lines : [];
+};
+
 function statusLine(value: unknown): VersionView {
   const parsed = AppointmentStatusSchema.safeParse(value);
   return parsed.success ? { lines: [{ label: 'Status', value: STATUS_WORDS[parsed.data] }] } : { note: 'The status could not be read.' };
@@ -173,6 +178,28 @@ export function conflictView(conflict: ConflictItem, patientName: (id: string) =
           { label: 'Quantity', value: `${o.quantity} ${o.quantityUnit}, ${o.refills} refills` },
         ] },
         theirs: { note: 'The server did not sign it; nothing was sent to the pharmacy.' },
+        patientId: mine.data.patientId,
+      };
+    }
+    case 'note.sign': {
+      const mine = mutationArgs['note.sign'].safeParse(conflict.mine);
+      if (!mine.success) return unreadable('Note signature', conflict);
+      return {
+        title: `Signature on the visit note for ${who(mine.data.patientId)}`,
+        reason: reasonText(conflict),
+        mine: { lines: [{ label: 'Signed', value: `content hash ${mine.data.contentHash.slice(0, 16)}…` }] },
+        theirs: theirsView(conflict, (data) => ({ lines: [{ label: 'On the server', value: data.status === 'signed' ? 'signed' : 'draft, not signed' }, ...sectionLinesOf(data.sections)] })),
+        patientId: mine.data.patientId,
+      };
+    }
+    case 'note.addAddendum': {
+      const mine = mutationArgs['note.addAddendum'].safeParse(conflict.mine);
+      if (!mine.success) return unreadable('Note addendum', conflict);
+      return {
+        title: `Addendum to the visit note for ${who(mine.data.patientId)}`,
+        reason: reasonText(conflict),
+        mine: { lines: [{ label: 'Addendum', value: mine.data.text }] },
+        theirs: theirsView(conflict, (data) => ({ lines: [{ label: 'On the server', value: data.status === 'signed' ? 'signed' : 'draft, not signed' }] })),
         patientId: mine.data.patientId,
       };
     }

@@ -9,8 +9,8 @@ export interface TargetSpec {
   table: string;
   /** The table has version and updated_at columns, bumped on update. */
   versioned: boolean;
-  /** The sync entity whose change workstations pull (tables without one are server-side only for now). */
-  entity?: 'patient' | 'allergy' | 'medication' | 'problem';
+  /** The sync entity whose change workstations pull (practitioners are server-side only). */
+  entity?: 'patient' | 'allergy' | 'medication' | 'problem' | 'encounter' | 'vital';
   /** The clinical_codings entity for source codings. */
   codingEntity?: 'problem' | 'allergy' | 'medication';
 }
@@ -18,12 +18,12 @@ export interface TargetSpec {
 export const TARGETS: Record<ImportedType, TargetSpec> = {
   Practitioner: { table: 'practitioners', versioned: true },
   Patient: { table: 'patients', versioned: true, entity: 'patient' },
-  Encounter: { table: 'encounters', versioned: true },
+  Encounter: { table: 'encounters', versioned: true, entity: 'encounter' },
   Condition: { table: 'patient_problems', versioned: false, entity: 'problem', codingEntity: 'problem' },
   AllergyIntolerance: { table: 'patient_allergies', versioned: false, entity: 'allergy', codingEntity: 'allergy' },
   MedicationRequest: { table: 'patient_medications', versioned: false, entity: 'medication', codingEntity: 'medication' },
   MedicationStatement: { table: 'patient_medications', versioned: false, entity: 'medication', codingEntity: 'medication' },
-  Observation: { table: 'vital_signs', versioned: true },
+  Observation: { table: 'vital_signs', versioned: true, entity: 'vital' },
 };
 
 // Column names come from the mappers (constants), never from the bundle.

@@ -5,6 +5,7 @@ import { confirmLocation, updateContact } from './patient-mutations';
 import { setAppointmentStatus } from './appointment-mutations';
 import { saveNoteDraft } from './note-mutations';
 import { cancelRx, completeTask, signRx } from './rx-mutations';
+import { addNoteAddendum, signNote } from './note-signing-mutations';
 
 export const MUTATION_HANDLERS: { [N in MutationName]: MutationHandler<N> } = {
   'patient.updateContact': updateContact,
@@ -14,4 +15,6 @@ export const MUTATION_HANDLERS: { [N in MutationName]: MutationHandler<N> } = {
   'rx.sign': signRx,
   'rx.cancel': cancelRx,
   'task.complete': completeTask,
+  'note.sign': signNote,
+  'note.addAddendum': addNoteAddendum,
 };

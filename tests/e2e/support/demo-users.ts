@@ -16,7 +16,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { role: 'clinician', email: DEMO_ACCOUNTS.clinician, roleLabel: 'Clinician', nav: ['Schedule', 'Patients', 'Inbox', 'Managed settings'] },
   { role: 'dispatcher', email: DEMO_ACCOUNTS.dispatcher, roleLabel: 'Dispatcher', nav: ['Dispatch', 'Deliveries', 'Managed settings'] },
   { role: 'courier', email: DEMO_ACCOUNTS.courier, roleLabel: 'Courier', nav: ['Deliveries', 'Managed settings'] },
-  { role: 'admin', email: DEMO_ACCOUNTS.admin, roleLabel: 'Administrator', nav: ['Users', 'Audit', 'Managed settings'] },
+  { role: 'admin', email: DEMO_ACCOUNTS.admin, roleLabel: 'Administrator', nav: ['Users', 'Audit', 'FHIR import', 'Managed settings'] },
 ];
 
 export function demoUser(role: DemoRole): DemoUser {

@@ -115,6 +115,7 @@ export async function openDevice(server: TestServer, email: string, options: Dev
     realtime: realtime
       ? (handlers) => connectRealtime({ ...handlers, url: server.wsUrl, token: async () => (network.online ? accessToken : null), WebSocketImpl: WebSocket as unknown as SocketFactory, backoff: { baseMs: 50, maxMs: 200 } })
       : null,
+    icd10: null, // the ICD-10-CM list is fetched only by tests that ask for it (options.icd10)
     ...layerExtras,
   });
   const device: TestDevice = {
