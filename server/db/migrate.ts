@@ -38,8 +38,10 @@ export function loadMigrations(dir = defaultMigrationsDir()): Migration[] {
       return { version: Number(match[1]), name: match[2]!, sql: readFileSync(path.join(dir, file), 'utf8') };
     })
     .sort((a, b) => a.version - b.version);
+  // Numbers are handed out to parallel branches ahead of time, so a branch may have gaps until they merge:
+  // each number once, applied in increasing order (a merged-in lower number still applies once).
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migrations must be numbered 1..n without gaps; found ${m.version} at position ${i + 1}`);
+    if (i > 0 && m.version === migrations[i - 1]!.version) throw new Error(`migration number ${m.version} is used twice`);
   });
   return migrations;
 }

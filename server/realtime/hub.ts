@@ -43,6 +43,8 @@ export function tokenFromProtocols(header: string | undefined): string | null {
 
 export async function installHub(app: FastifyInstance, options: { db: Database; bus: Bus; authenticate: (token: string) => Promise<Principal> }): Promise<Hub> {
   const byUser = new Map<string, Set<Connection>>();
+  /** Connected dispatchers (kept as an index so a patient change does not scan every connection). */
+  const dispatcherIds = new Set<string>();
   const pending = new Set<string>();
   let flushTimer: NodeJS.Timeout | null = null;
 
@@ -66,8 +68,7 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
     void options.db
       .query<{ user_id: string }>('SELECT user_id FROM care_team WHERE patient_id = $1', [patientId])
       .then(({ rows }) => {
-        const dispatchers = [...byUser.values()].flatMap((set) => [...set]).filter((c) => c.principal.role === 'dispatcher').map((c) => c.principal.userId);
-        poke([...rows.map((r) => r.user_id), ...dispatchers]);
+        poke([...rows.map((r) => r.user_id), ...dispatcherIds]);
       })
       .catch((error: unknown) => app.log.warn({ err: { type: (error as Error)?.name } }, 'poke lookup failed'));
   });
@@ -123,17 +124,25 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
       socket.on('close', () => {
         const set = byUser.get(principal.userId);
         set?.delete(connection);
-        if (set && set.size === 0) byUser.delete(principal.userId);
+        if (set && set.size === 0) {
+          byUser.delete(principal.userId);
+          dispatcherIds.delete(principal.userId);
+        }
       });
       let set = byUser.get(principal.userId);
       if (!set) byUser.set(principal.userId, (set = new Set()));
       set.add(connection);
+      if (principal.role === 'dispatcher') dispatcherIds.add(principal.userId);
       send(socket, { type: 'hello', userId: principal.userId });
     });
   });
 
   return {
-    connectedCount: () => [...byUser.values()].reduce((n, s) => n + s.size, 0),
+    connectedCount: () => {
+      let n = 0;
+      for (const set of byUser.values()) n += set.size;
+      return n;
+    },
     async close() {
       clearInterval(heartbeat);
       if (flushTimer) clearTimeout(flushTimer);

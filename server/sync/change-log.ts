@@ -33,10 +33,23 @@ export async function recordChange(tx: Queryable, entity: Exclude<EntityName, 'a
   const loaded = await loadEntity(tx, entity, id);
   if (!loaded) throw new Error(`recordChange: ${entity} ${id} does not exist`);
   await lockChangeSeq(tx);
+  const data = JSON.stringify(loaded.state.data);
+  if (loaded.audienceUserIds) {
+    // Of no patient (a staff conversation): one row per member, each pulled by that member only.
+    for (const userId of loaded.audienceUserIds) {
+      await tx.query(
+        `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
+         VALUES (nextval('change_seq'), $1, $2, NULL, $3, $4, false, $5)`,
+        [entity, id, userId, loaded.state.version, data],
+      );
+      await notify(tx, { patientId: null, userId });
+    }
+    return loaded.state;
+  }
   await tx.query(
     `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
      VALUES (nextval('change_seq'), $1, $2, $3, $4, $5, false, $6)`,
-    [entity, id, loaded.patientId, loaded.audienceUserId, loaded.state.version, JSON.stringify(loaded.state.data)],
+    [entity, id, loaded.patientId, loaded.audienceUserId, loaded.state.version, data],
   );
   await notify(tx, { patientId: loaded.patientId, userId: loaded.audienceUserId });
   return loaded.state;

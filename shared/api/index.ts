@@ -5,3 +5,4 @@ export * from './admin';
 export * from './health';
 export * from './clinical';
 export * from './client-config';
+export * from './chat';

@@ -48,6 +48,14 @@ export function mutationTarget(name: string, args: unknown): MutationTarget | nu
       const id = str(a.noteId);
       return id ? { entity: 'note', id, patientId: str(a.patientId) } : null;
     }
+    case 'message.send': {
+      const id = str(a.messageId);
+      return id ? { entity: 'message', id, patientId: null } : null;
+    }
+    case 'message.markRead': {
+      const id = str(a.conversationId);
+      return id ? { entity: 'conversation', id, patientId: null } : null;
+    }
   }
 }
 
@@ -95,9 +103,27 @@ function saveDraft(data: EntityData | null, args: MutationArgs<'note.saveDraft'>
   return { ...data, sections: { ...args.sections }, updatedAt: ctx.nowIso };
 }
 
+function sendMessage(data: EntityData | null, args: MutationArgs<'message.send'>, ctx: EffectContext): EntityData {
+  if (data) return data; // already sent (a message never changes)
+  return {
+    id: args.messageId, conversationId: args.conversationId, patientId: null, seq: null, senderKind: 'staff', senderUserId: ctx.userId,
+    senderName: '', body: args.body, attachment: args.attachmentId ? { id: args.attachmentId, contentType: null, byteSize: null } : null,
+    sentAt: ctx.nowIso,
+  };
+}
+
+function markRead(data: EntityData | null, args: MutationArgs<'message.markRead'>, ctx: EffectContext): EntityData | null {
+  if (!data) return null;
+  const receipts = { ...((data.receipts as Record<string, { deliveredSeq: number; readSeq: number }> | undefined) ?? {}) };
+  const key = `user:${ctx.userId}`;
+  const mine = receipts[key] ?? { deliveredSeq: 0, readSeq: 0 };
+  receipts[key] = { deliveredSeq: Math.max(mine.deliveredSeq, args.upToSeq), readSeq: Math.max(mine.readSeq, args.upToSeq) };
+  return { ...data, receipts };
+}
+
 /**
  * The entity as the device shows it once the mutation is applied locally. Null in, null out, except for
- * mutations that create their entity (note.saveDraft). Unknown names and malformed args change nothing.
+ * mutations that create their entity (note.saveDraft, message.send). Unknown names and malformed args change nothing.
  */
 export function applyLocalEffect(name: string, data: EntityData | null, args: unknown, ctx: EffectContext): EntityData | null {
   if (!isMutationName(name) || typeof args !== 'object' || args === null) return data;
@@ -111,6 +137,10 @@ export function applyLocalEffect(name: string, data: EntityData | null, args: un
         return data ? { ...data, status: (args as MutationArgs<'appointment.setStatus'>).status } : null;
       case 'note.saveDraft':
         return saveDraft(data, args as MutationArgs<'note.saveDraft'>, ctx);
+      case 'message.send':
+        return sendMessage(data, args as MutationArgs<'message.send'>, ctx);
+      case 'message.markRead':
+        return markRead(data, args as MutationArgs<'message.markRead'>, ctx);
     }
   } catch {
     return data; // args of an unexpected shape (e.g. queued by an older version): leave the view as it was

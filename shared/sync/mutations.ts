@@ -2,10 +2,13 @@
 //   patient.updateContact / patient.confirmLocation  last writer wins per field, in server order
 //   appointment.setStatus                            validated by the status state machine on the server's state
 //   note.saveDraft                                   author-owned; a stale save is kept as a version and rejected
+//   message.send                                     append-only, id from the device (a resend is the same message)
+//   message.markRead                                 a reader's read mark only moves forward
 import { z } from 'zod';
 import { UsStateSchema } from '../domain/states';
 import { AppointmentStatusSchema } from '../domain/appointment';
 import { NoteSectionsSchema } from '../domain/note';
+import { MessageBodySchema } from '../domain/chat';
 
 export const mutationArgs = {
   'patient.updateContact': z.strictObject({
@@ -29,6 +32,15 @@ export const mutationArgs = {
     appointmentId: z.uuid().nullable(),
     sections: NoteSectionsSchema,
   }),
+  'message.send': z
+    .strictObject({
+      messageId: z.uuid(),
+      conversationId: z.uuid(),
+      body: MessageBodySchema,
+      attachmentId: z.uuid().nullable().default(null),
+    })
+    .refine((m) => m.body.length > 0 || m.attachmentId !== null, { message: 'a message needs text or an image', path: ['body'] }),
+  'message.markRead': z.strictObject({ conversationId: z.uuid(), upToSeq: z.number().int().min(1) }),
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;

@@ -58,6 +58,11 @@ const INTENDED: Record<string, Sample> = {
   'GET /api/sync/pull': { access: ['clinician', 'dispatcher', 'courier'], request: () => ({ url: '/api/sync/pull?limit=10' }) },
   'POST /api/admin/fhir/import': { access: ['admin'], request: () => ({ url: '/api/admin/fhir/import', payload: { resourceType: 'Bundle', type: 'collection' } }) },
   'GET /api/fhir/Patient/:id/$everything': { access: ['clinician'], request: (c) => ({ url: `/api/fhir/Patient/${c.ownPatientId}/$everything` }) },
+  'POST /api/chat/conversations/:conversationId/attachments': {
+    access: ['clinician', 'dispatcher', 'courier'],
+    request: (c) => ({ url: `/api/chat/conversations/${c.ownPatientId}/attachments`, payload: { not: 'an image' } }),
+  },
+  'GET /api/chat/attachments/:attachmentId': { access: ['clinician', 'dispatcher', 'courier'], request: () => ({ url: `/api/chat/attachments/${crypto.randomUUID()}` }) },
 };
 
 describeEachDriver('route access by role', (driver) => {

@@ -4,10 +4,13 @@ import type { MutationHandler } from './types';
 import { confirmLocation, updateContact } from './patient-mutations';
 import { setAppointmentStatus } from './appointment-mutations';
 import { saveNoteDraft } from './note-mutations';
+import { markMessagesRead, sendMessage } from './message-mutations';
 
 export const MUTATION_HANDLERS: { [N in MutationName]: MutationHandler<N> } = {
   'patient.updateContact': updateContact,
   'patient.confirmLocation': confirmLocation,
   'appointment.setStatus': setAppointmentStatus,
   'note.saveDraft': saveNoteDraft,
+  'message.send': sendMessage,
+  'message.markRead': markMessagesRead,
 };
