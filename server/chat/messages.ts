@@ -33,6 +33,7 @@ async function conversationFor(tx: Queryable, sender: Sender, conversationId: st
     return ensureCareConversation(tx, patientId);
   }
   if (sender.kind === 'patient' && conversationId === careConversationId(sender.patientId)) return ensureCareConversation(tx, sender.patientId);
+  if (sender.kind === 'system') return ensureCareConversation(tx, conversationId);
   return null;
 }
 
