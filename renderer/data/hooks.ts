@@ -8,6 +8,8 @@ import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatien
 import {
   queryAppointmentsInRange, queryConflicts, queryNote, queryNoteForAppointment, queryPatient, queryPatientChart, queryPatients,
 } from './queries';
+import { queryConversations, queryThread, queryUnreadTotal } from './chat-queries';
+import type { LocalConversation, LocalMessage } from './contract';
 import type { EngineStatus } from './status';
 import { SIGNED_OUT_STATUS, composeSyncStatus, createEngineStatusStore, initialEngineStatus, readCacheCounts } from './status';
 
@@ -53,6 +55,21 @@ export function useNoteForAppointment(appointmentId: string): LocalNote | null |
 
 export function useConflicts(): ConflictItem[] | undefined {
   return useLayerQuery((layer) => queryConflicts(layer.core), []);
+}
+
+/** Conversations on this device, most recent first, with unread counts. */
+export function useConversations(): LocalConversation[] | undefined {
+  return useLayerQuery((layer) => queryConversations(layer.core), []);
+}
+
+/** A conversation (null until the server has it) and its messages in server order, unsent ones last. */
+export function useThread(conversationId: string): { conversation: LocalConversation | null; messages: LocalMessage[] } | undefined {
+  return useLayerQuery((layer) => queryThread(layer.core, conversationId), [conversationId]);
+}
+
+/** Unread messages across all conversations. */
+export function useUnreadMessageCount(): number | undefined {
+  return useLayerQuery((layer) => queryUnreadTotal(layer.core), []);
 }
 
 const idleStore = createEngineStatusStore();

@@ -97,6 +97,8 @@ function requireLayer(): DataLayer {
 export const dataActions: DataActions = {
   queueMutation: async (name, args, options) => requireLayer().actions.queueMutation(name, args, options),
   saveNoteDraft: async (input) => requireLayer().actions.saveNoteDraft(input),
+  sendMessage: async (input) => requireLayer().actions.sendMessage(input),
+  markConversationRead: async (conversationId, upToSeq) => requireLayer().actions.markConversationRead(conversationId, upToSeq),
   resolveConflict: async (id, action) => requireLayer().actions.resolveConflict(id, action),
   syncNow: () => activeLayer()?.actions.syncNow(),
 };

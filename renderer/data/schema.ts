@@ -32,6 +32,8 @@ export interface EntityRow {
   clinicianId?: string;
   /** Notes only: the appointment the note is for. */
   appointmentId?: string;
+  /** Messages only: the conversation the message is in. */
+  conversationId?: string;
 }
 
 /** A mutation waiting for the server. The primary key is the mutation's seq (per client, increasing). */
@@ -78,13 +80,17 @@ export interface MetaRow {
   value: unknown;
 }
 
-export const ENTITY_TABLE: { readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' } = {
+export const ENTITY_TABLE: {
+  readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'conversations' | 'messages';
+} = {
   patient: 'patients',
   allergy: 'allergies',
   medication: 'medications',
   problem: 'problems',
   appointment: 'appointments',
   note: 'notes',
+  conversation: 'conversations',
+  message: 'messages',
 };
 export type EntityTableName = (typeof ENTITY_TABLE)[CachedEntityName];
 export const ENTITY_TABLE_NAMES: readonly EntityTableName[] = Object.values(ENTITY_TABLE);
@@ -100,6 +106,8 @@ export class CacheDb extends Dexie {
   declare problems: Table<EntityRow, string>;
   declare appointments: Table<EntityRow, string>;
   declare notes: Table<EntityRow, string>;
+  declare conversations: Table<EntityRow, string>;
+  declare messages: Table<EntityRow, string>;
   declare outbox: Table<OutboxRow, number>;
   declare conflicts: Table<ConflictRow, string>;
   declare meta: Table<MetaRow, string>;
@@ -116,6 +124,11 @@ export class CacheDb extends Dexie {
       outbox: 'seq, entityKey, patientId',
       conflicts: 'id, createdAt, patientId',
       meta: 'key',
+    });
+    // Chat: conversations (patientId is '' for staff conversations) and their messages.
+    this.version(6).stores({
+      conversations: 'id, patientId',
+      messages: 'id, patientId, conversationId',
     });
   }
 

@@ -94,6 +94,12 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
   const actions: DataActions = {
     queueMutation: (name, args, opts) => queueMutation(core, name, args, opts?.baseVersion !== undefined ? { baseVersion: opts.baseVersion } : {}),
     saveNoteDraft: (input) => queueMutation(core, 'note.saveDraft', input, { coalesce: true }),
+    sendMessage: async ({ conversationId, body, attachmentId }) => {
+      const messageId = crypto.randomUUID();
+      await queueMutation(core, 'message.send', { messageId, conversationId, body, attachmentId: attachmentId ?? null });
+      return messageId;
+    },
+    markConversationRead: (conversationId, upToSeq) => queueMutation(core, 'message.markRead', { conversationId, upToSeq }),
     resolveConflict: (id, action) => resolveConflict(core, id, action),
     syncNow: () => void sync(),
   };
