@@ -45,9 +45,11 @@ export interface PatientChartProps {
   timeZone: string;
   nowMs: number;
   onBack: () => void;
+  /** Opens the patient's care conversation. */
+  onMessage?: () => void;
 }
 
-export function PatientChart({ chart, today, timeZone, nowMs, onBack }: PatientChartProps) {
+export function PatientChart({ chart, today, timeZone, nowMs, onBack, onMessage }: PatientChartProps) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -71,6 +73,7 @@ export function PatientChart({ chart, today, timeZone, nowMs, onBack }: PatientC
           {fullName(patient)}
         </h2>
         {patient.pending ? <Badge tone="warn">Pending sync</Badge> : null}
+        {onMessage ? <Button onClick={onMessage}>Message patient</Button> : null}
         <dl className="hc-facts hc-facts--inline">
           <div>
             <dt>Age</dt>

@@ -16,7 +16,7 @@ export const WORKSPACE_LABELS: Record<WorkspaceId, string> = {
 
 export const WORKSPACES_BY_ROLE: Record<Role, readonly WorkspaceId[]> = {
   clinician: ['schedule', 'patients', 'inbox', 'settings'],
-  dispatcher: ['dispatch', 'settings'],
+  dispatcher: ['dispatch', 'inbox', 'settings'],
   courier: ['deliveries', 'settings'],
   admin: ['users', 'audit', 'settings'],
 };
