@@ -18,6 +18,13 @@ interface ConversationData {
 }
 type MessageData = Omit<LocalMessage, 'pending' | 'delivery' | 'mine'>;
 
+/** A staff conversation is named by its other members (the server's title names everyone). */
+function titleFor(core: CacheCore, c: ConversationData): string {
+  if (c.kind !== 'staff') return c.title;
+  const others = c.members.filter((m) => m.userId !== core.userId).map((m) => m.name);
+  return others.length > 0 ? others.join(', ') : c.title;
+}
+
 async function open<T>(core: CacheCore, entity: 'conversation' | 'message', rows: readonly EntityRow[]): Promise<Array<T & { pending: boolean }>> {
   try {
     const opened = await Promise.resolve(Promise.all(rows.map((row) => openView(core.key, entityKey(entity, row.id), row))));
@@ -67,7 +74,7 @@ export async function queryConversations(core: CacheCore): Promise<LocalConversa
       const receipts = c.receipts ?? {};
       const thread = toLocal(core, byConversation.get(c.id) ?? [], receipts);
       return {
-        id: c.id, kind: c.kind, patientId: c.patientId, title: c.title, members: c.members, pending: c.pending,
+        id: c.id, kind: c.kind, patientId: c.patientId, title: titleFor(core, c), members: c.members, pending: c.pending,
         unread: unreadCount(thread, receipts, core.userId), lastMessage: thread.at(-1) ?? null, lastMessageSeq: c.lastMessageSeq,
       };
     })
@@ -86,7 +93,7 @@ export async function queryThread(core: CacheCore, conversationId: string): Prom
   const receipts = c?.receipts ?? {};
   const thread = toLocal(core, messages, receipts);
   const conversation: LocalConversation | null = c
-    ? { id: c.id, kind: c.kind, patientId: c.patientId, title: c.title, members: c.members, pending: c.pending, unread: unreadCount(thread, receipts, core.userId), lastMessage: thread.at(-1) ?? null, lastMessageSeq: c.lastMessageSeq }
+    ? { id: c.id, kind: c.kind, patientId: c.patientId, title: titleFor(core, c), members: c.members, pending: c.pending, unread: unreadCount(thread, receipts, core.userId), lastMessage: thread.at(-1) ?? null, lastMessageSeq: c.lastMessageSeq }
     : null;
   return { conversation, messages: thread };
 }
