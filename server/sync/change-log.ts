@@ -35,15 +35,15 @@ export async function recordChange(tx: Queryable, entity: Exclude<EntityName, 'a
   await lockChangeSeq(tx);
   const data = JSON.stringify(loaded.state.data);
   if (loaded.audienceUserIds) {
-    // Of no patient (a staff conversation): one row per member, each pulled by that member only.
-    for (const userId of loaded.audienceUserIds) {
-      await tx.query(
-        `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
-         VALUES (nextval('change_seq'), $1, $2, NULL, $3, $4, false, $5)`,
-        [entity, id, userId, loaded.state.version, data],
-      );
-      await notify(tx, { patientId: null, userId });
-    }
+    // Of no patient (a staff conversation): one row per member, each pulled by that member only; one
+    // statement for the rows and one notice per member in a single round trip.
+    await tx.query(
+      `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
+       SELECT nextval('change_seq'), $1, $2, NULL, u, $3, false, $4 FROM unnest($5::uuid[]) WITH ORDINALITY AS m(u, n) ORDER BY n`,
+      [entity, id, loaded.state.version, data, loaded.audienceUserIds],
+    );
+    await tx.query('SELECT pg_notify($1, json_build_object(\'patientId\', NULL, \'userId\', u)::text) FROM unnest($2::uuid[]) AS u',
+      [CHANGES_CHANNEL, loaded.audienceUserIds]);
     return loaded.state;
   }
   await tx.query(
