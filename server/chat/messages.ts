@@ -71,11 +71,11 @@ export async function postMessage(tx: Queryable, sender: Sender, input: PostInpu
     if (a.used) return fail('invalid_args', 'This image is already attached to another message.');
   }
 
-  const { rows } = await tx.query<{ seq: number }>(`SELECT nextval('message_seq') AS seq`);
+  const { rows } = await tx.query<{ seq: number }>(
+    `INSERT INTO messages (id, conversation_id, seq, sender_kind, sender_user_id, body, attachment_id)
+     VALUES ($1, $2, nextval('message_seq'), $3, $4, $5, $6) RETURNING seq`,
+    [input.messageId, conversation.id, senderKind, senderUserId, body, attachmentId]);
   const seq = rows[0]!.seq;
-  await tx.query(
-    `INSERT INTO messages (id, conversation_id, seq, sender_kind, sender_user_id, body, attachment_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [input.messageId, conversation.id, seq, senderKind, senderUserId, body, attachmentId]);
   // The conversation row keeps the last seq (receipts are clamped to it); devices order by their messages,
   // so a post records only the message (half the change-log work on the hot path).
   await tx.query('UPDATE conversations SET last_message_seq = $2 WHERE id = $1', [conversation.id, seq]);

@@ -13,7 +13,8 @@ import type { Bus } from './bus';
 import { CHANGES_CHANNEL } from './bus';
 
 const HEARTBEAT_MS = 30_000;
-const POKE_COALESCE_MS = 25;
+/** Pokes for one user within this window go out as one (a transaction's notices arrive together anyway). */
+const POKE_COALESCE_MS = 10;
 
 const ChangeNoticeSchema = z.object({ patientId: z.uuid().nullable(), userId: z.uuid().nullable() });
 
