@@ -117,6 +117,8 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
         const parsed = ClientMessageSchema.safeParse(json);
         if (!parsed.success) {
           const known = typeof json === 'object' && json !== null && ClientMessageSchema.options.some((o) => o.shape.type.value === (json as { type?: unknown }).type);
+          // Logged by who and what kind of refusal only, never the message's content.
+          app.log.info({ user: principal.userId, code: known ? 'bad_message' : 'unknown_type' }, 'realtime message refused');
           return send(socket, known ? { type: 'error', code: 'bad_message', message: 'The message has the wrong shape.' } : { type: 'error', code: 'unknown_type', message: 'Unknown message type.' });
         }
         if (parsed.data.type === 'ping') send(socket, { type: 'pong', ...(parsed.data.id !== undefined ? { id: parsed.data.id } : {}) });
