@@ -48,7 +48,7 @@ export function chatRoutes(deps: AppDeps): RouteSpec[] {
           throw new HttpError(result.status, STATUS_CODES[result.status], result.message);
         }
         await audit(deps.db, actorOf(request), { action: 'chat.attachment.read', outcome: 'allowed', patientId: result.patientId, resource: 'attachment', resourceId: params.attachmentId });
-        return reply
+        await reply
           .header('content-type', result.contentType)
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-store')

@@ -15,6 +15,7 @@ async function unreadCount(page: Page): Promise<number> {
   const description = await inboxButton(page).evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
   return Number(/^(\d+) unread$/.exec(description)?.[1] ?? 0);
 }
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const messages = (page: Page) => page.getByRole('main').getByRole('list', { name: 'Messages' });
 
 test('two staff chat: unread counts, a message written offline arrives after reconnecting, delivered and read', async ({ page, context, browser }) => {
@@ -104,4 +105,12 @@ test('a clinician opens a patient\'s conversation from the chart and uses a quic
   await page.getByRole('main').getByRole('button', { name: 'Send' }).click();
   const sent = messages(page).getByRole('listitem').filter({ hasText: 'Could you send a clear photo' });
   await expect(sent).toContainText(/Sent|Delivered|Read/);
+
+  // Images: a GIF is refused with a clear message; a PNG is uploaded, sent and shown to members.
+  const attach = page.getByRole('main').getByLabel('Attach an image');
+  await attach.setInputFiles({ name: 'anim.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a\x01\x00\x01\x00', 'binary') });
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Attach a PNG, JPEG or WebP image.');
+  await attach.setInputFiles({ name: 'rash.png', mimeType: 'image/png', buffer: Buffer.from(ONE_PIXEL_PNG, 'base64') });
+  await expect(messages(page).getByRole('img', { name: 'Image from You' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('chat-thread.png') });
 });
