@@ -16,7 +16,7 @@ const HEARTBEAT_MS = 30_000;
 /** Pokes for one user within this window go out as one (a transaction's notices arrive together anyway). */
 const POKE_COALESCE_MS = 10;
 
-const ChangeNoticeSchema = z.object({ patientId: z.uuid().nullable(), userId: z.uuid().nullable() });
+const ChangeNoticeSchema = z.object({ patientId: z.uuid().nullable(), userId: z.uuid().nullable(), careTeam: z.array(z.uuid()).max(100).optional() });
 
 interface Connection {
   socket: WebSocket;
@@ -62,9 +62,14 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
   const unsubscribe = await options.bus.subscribe(CHANGES_CHANNEL, (payload) => {
     const notice = ChangeNoticeSchema.safeParse(payload);
     if (!notice.success) return;
-    const { patientId, userId } = notice.data;
+    const { patientId, userId, careTeam } = notice.data;
     if (userId) poke([userId]);
     if (!patientId || byUser.size === 0) return;
+    if (careTeam) {
+      // The writer named the care team (chat): no lookup per message on every instance.
+      poke([...careTeam, ...dispatcherIds]);
+      return;
+    }
     // Care team members of the patient, and dispatchers (whose scope is the home visits of the day).
     void options.db
       .query<{ user_id: string }>('SELECT user_id FROM care_team WHERE patient_id = $1', [patientId])

@@ -21,7 +21,12 @@ async function lockChangeSeq(tx: Queryable): Promise<void> {
 export interface ChangeNotice {
   patientId: string | null;
   userId: string | null;
+  /** For chat changes of a patient: the care team, looked up once here so no instance queries it per message. */
+  careTeam?: string[];
 }
+
+/** Entities whose notices carry the patient's care team (frequent writes that must poke quickly). */
+const CARE_TEAM_IN_NOTICE: ReadonlySet<string> = new Set(['message', 'conversation']);
 
 async function notify(tx: Queryable, notice: ChangeNotice): Promise<void> {
   // NOTIFY inside the transaction is delivered only if and when it commits.
@@ -51,7 +56,12 @@ export async function recordChange(tx: Queryable, entity: Exclude<EntityName, 'a
      VALUES (nextval('change_seq'), $1, $2, $3, $4, $5, false, $6)`,
     [entity, id, loaded.patientId, loaded.audienceUserId, loaded.state.version, data],
   );
-  await notify(tx, { patientId: loaded.patientId, userId: loaded.audienceUserId });
+  let careTeam: string[] | undefined;
+  if (loaded.patientId && CARE_TEAM_IN_NOTICE.has(entity)) {
+    const { rows } = await tx.query<{ user_id: string }>('SELECT user_id FROM care_team WHERE patient_id = $1 LIMIT 100', [loaded.patientId]);
+    careTeam = rows.map((r) => r.user_id);
+  }
+  await notify(tx, { patientId: loaded.patientId, userId: loaded.audienceUserId, ...(careTeam ? { careTeam } : {}) });
   return loaded.state;
 }
 

@@ -203,6 +203,7 @@ describe.skipIf(!inject('pgUrl'))('chat across two server instances on one Postg
   let b: TestApp;
   let secondPool: Awaited<ReturnType<typeof openPostgres>>;
   let conversationId: string;
+  let urlA: string;
   beforeAll(async () => {
     t = await openTestDatabase('postgres');
     clinic = await seedTestClinic(t.db);
@@ -210,6 +211,7 @@ describe.skipIf(!inject('pgUrl'))('chat across two server instances on one Postg
     a = await buildTestApp(t.db);
     secondPool = await openPostgres({ connectionString: t.url! });
     b = await buildTestApp(secondPool);
+    urlA = await listen(a);
   });
   afterAll(async () => {
     await a.app.close();
@@ -219,7 +221,6 @@ describe.skipIf(!inject('pgUrl'))('chat across two server instances on one Postg
   });
 
   it('a message sent on instance B reaches the dispatcher connected to instance A (poke, then pull)', async () => {
-    const urlA = await listen(a);
     const dispatcherOnA = (await signIn(a, clinic.emails.dispatcher)).accessToken;
     const clinicianOnB = (await signIn(b, clinic.emails.clinician)).accessToken;
     const probe = await connect(urlA, dispatcherOnA);
@@ -231,6 +232,19 @@ describe.skipIf(!inject('pgUrl'))('chat across two server instances on one Postg
     expect(sent!.status).toBe('applied');
     await probe.next('poke', 5000);
     expect(messagesOf(await receiver.pullAll()).map((m) => m.body)).toEqual(['Across instances']);
+    probe.socket.close();
+  });
+
+  it('a patient\'s message written through instance B pokes their clinician connected to instance A', async () => {
+    const clinicianOnA = (await signIn(a, clinic.emails.clinician)).accessToken;
+    const probe = await connect(urlA, clinicianOnA);
+    await probe.next('hello');
+    const receiver = new TestSyncClient(a, clinicianOnA);
+    await receiver.pullAll();
+    const posted = await secondPool.transaction((tx) => postPatientMessage(tx, { patientId: clinic.ownPatientId, messageId: randomUUID(), body: 'From the join page' }));
+    expect(posted.ok).toBe(true);
+    await probe.next('poke', 5000);
+    expect(messagesOf(await receiver.pullAll()).map((m) => m.body)).toEqual(['From the join page']);
     probe.socket.close();
   });
 });
