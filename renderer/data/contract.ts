@@ -39,6 +39,40 @@ export interface LocalChart {
   vitals: LocalVital[];
 }
 
+/** An own message's state: waiting on this device, on the server, on a recipient's device, read by someone. */
+export type MessageDelivery = 'sending' | 'sent' | 'delivered' | 'read';
+
+export interface LocalMessage {
+  id: string;
+  conversationId: string;
+  patientId: string | null;
+  /** Server order; null while waiting to be sent. */
+  seq: number | null;
+  senderKind: 'staff' | 'patient' | 'system';
+  senderUserId: string | null;
+  senderName: string;
+  body: string;
+  attachment: { id: string; contentType: string | null; byteSize: number | null } | null;
+  sentAt: string;
+  pending: boolean;
+  /** Sent by the signed-in user. */
+  mine: boolean;
+  /** Own messages only. */
+  delivery: MessageDelivery | null;
+}
+
+export interface LocalConversation {
+  id: string;
+  kind: 'care' | 'staff';
+  patientId: string | null;
+  title: string;
+  members: Array<{ userId: string; name: string }>;
+  pending: boolean;
+  unread: number;
+  lastMessage: LocalMessage | null;
+  lastMessageSeq: number;
+}
+
 export type SyncPhase = 'starting' | 'idle' | 'pushing' | 'pulling' | 'first-sync' | 'waiting-to-retry' | 'signed-out';
 
 export interface SyncStatus {
@@ -89,6 +123,10 @@ export interface DataActions {
   signNote(input: { noteId: string }): Promise<string>;
   /** Adds a signed addendum to a signed note (queued like any change). */
   addAddendum(input: { noteId: string; text: string }): Promise<void>;
+  /** Queues a chat message (shown at once as "sending"; sent in order when the server is reachable). Returns its id. */
+  sendMessage(input: { conversationId: string; body: string; attachmentId?: string | null }): Promise<string>;
+  /** Marks a conversation read up to a message (server order). */
+  markConversationRead(conversationId: string, upToSeq: number): Promise<void>;
   /** retry = push again as is; keep-mine = re-queue against the server's current version; discard = drop it. */
   resolveConflict(id: string, action: ConflictAction): Promise<void>;
   /** Ask the sync engine to run now (e.g. a "Sync now" button). */

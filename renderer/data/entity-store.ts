@@ -153,6 +153,7 @@ function indexFields(entity: CachedEntityName, data: EntityData | null): Partial
     return { startsAt, clinicianId: typeof data.clinicianId === 'string' ? data.clinicianId : undefined };
   }
   if (entity === 'note' || entity === 'prescription') return { appointmentId: typeof data.appointmentId === 'string' ? data.appointmentId : undefined };
+  if (entity === 'message') return { conversationId: typeof data.conversationId === 'string' ? data.conversationId : undefined };
   return {};
 }
 

@@ -9,6 +9,8 @@ import {
   queryAppointmentsInRange, queryConflicts, queryInboxTasks, queryNote, queryNoteForAppointment, queryPatient, queryPatientChart, queryPatients,
   queryPrescriptionsForAppointment,
 } from './queries';
+import { queryConversations, queryThread, queryUnreadTotal } from './chat-queries';
+import type { LocalConversation, LocalMessage } from './contract';
 import type { EngineStatus } from './status';
 import type { Icd10Index } from '../../shared/notes/icd10-search';
 import { icd10Index, storedIcd10Release } from './icd10-reference';
@@ -73,6 +75,21 @@ export function useIcd10Index(): Icd10Index | null | undefined {
   const layer = useLayer();
   const release = useLiveQuery(() => (layer ? storedIcd10Release(layer.core.db) : undefined), [layer]);
   return useLiveQuery(() => (layer && release !== undefined ? icd10Index(layer.core.db) : undefined), [layer, release]);
+}
+
+/** Conversations on this device, most recent first, with unread counts. */
+export function useConversations(): LocalConversation[] | undefined {
+  return useLayerQuery((layer) => queryConversations(layer.core), []);
+}
+
+/** A conversation (null until the server has it) and its messages in server order, unsent ones last. */
+export function useThread(conversationId: string): { conversation: LocalConversation | null; messages: LocalMessage[] } | undefined {
+  return useLayerQuery((layer) => queryThread(layer.core, conversationId), [conversationId]);
+}
+
+/** Unread messages across all conversations. */
+export function useUnreadMessageCount(): number | undefined {
+  return useLayerQuery((layer) => queryUnreadTotal(layer.core), []);
 }
 
 const idleStore = createEngineStatusStore();

@@ -99,6 +99,8 @@ export const dataActions: DataActions = {
   saveNoteDraft: async (input) => requireLayer().actions.saveNoteDraft(input),
   signNote: async (input) => requireLayer().actions.signNote(input),
   addAddendum: async (input) => requireLayer().actions.addAddendum(input),
+  sendMessage: async (input) => requireLayer().actions.sendMessage(input),
+  markConversationRead: async (conversationId, upToSeq) => requireLayer().actions.markConversationRead(conversationId, upToSeq),
   resolveConflict: async (id, action) => requireLayer().actions.resolveConflict(id, action),
   syncNow: () => activeLayer()?.actions.syncNow(),
 };

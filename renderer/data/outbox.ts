@@ -77,6 +77,7 @@ export async function queueMutation(core: CacheCore, name: string, rawArgs: unkn
             ...(snap.row ?? { id: target.id, patientId: '', version: 0, srv: null, loc: null, pending: 0, rev: 0 }),
             ...(target.entity === 'appointment' && shown && typeof shown.startsAt === 'string' ? { startsAt: new Date(shown.startsAt).toISOString() } : {}),
             ...((target.entity === 'note' || target.entity === 'prescription') && shown && typeof shown.appointmentId === 'string' ? { appointmentId: shown.appointmentId } : {}),
+            ...(target.entity === 'message' && shown && typeof shown.conversationId === 'string' ? { conversationId: shown.conversationId } : {}),
             patientId: snap.row?.patientId || patientIdOf(target.entity, shown) || target.patientId || '',
             loc: loc ?? snap.row?.loc ?? null,
             pending,

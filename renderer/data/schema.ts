@@ -39,6 +39,8 @@ export interface EntityRow {
   clinicianId?: string;
   /** Notes and prescriptions: the appointment (visit) they were written in. */
   appointmentId?: string;
+  /** Messages only: the conversation the message is in. */
+  conversationId?: string;
 }
 
 /** A mutation waiting for the server. The primary key is the mutation's seq (per client, increasing). */
@@ -92,7 +94,7 @@ export interface MetaRow {
 }
 
 export const ENTITY_TABLE: {
-  readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'encounters' | 'vitals' | 'prescriptions' | 'tasks';
+  readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'encounters' | 'vitals' | 'prescriptions' | 'tasks' | 'conversations' | 'messages';
 } = {
   patient: 'patients',
   allergy: 'allergies',
@@ -104,6 +106,8 @@ export const ENTITY_TABLE: {
   vital: 'vitals',
   prescription: 'prescriptions',
   task: 'tasks',
+  conversation: 'conversations',
+  message: 'messages',
 };
 export type EntityTableName = (typeof ENTITY_TABLE)[CachedEntityName];
 export const ENTITY_TABLE_NAMES: readonly EntityTableName[] = Object.values(ENTITY_TABLE);
@@ -124,6 +128,8 @@ export class CacheDb extends Dexie {
   declare icd10: Table<Icd10Row, string>;
   declare prescriptions: Table<EntityRow, string>;
   declare tasks: Table<EntityRow, string>;
+  declare conversations: Table<EntityRow, string>;
+  declare messages: Table<EntityRow, string>;
   declare outbox: Table<OutboxRow, number>;
   declare conflicts: Table<ConflictRow, string>;
   declare meta: Table<MetaRow, string>;
@@ -156,6 +162,11 @@ export class CacheDb extends Dexie {
     this.version(4).stores({
       prescriptions: 'id, patientId, appointmentId',
       tasks: 'id, patientId',
+    });
+    // Chat: conversations (patientId is '' for staff conversations) and their messages.
+    this.version(6).stores({
+      conversations: 'id, patientId',
+      messages: 'id, patientId, conversationId',
     });
   }
 

@@ -35,3 +35,4 @@ export { startVisit, getVisit, endVisit, exchangeJoinToken, getJoinVisit, careSe
 export { listMediaDevices, openLocalMedia, openTrack, stopMedia, watchMicLevel, MEDIA_FAILURE_TEXT } from './media';
 export type { MediaDeviceChoice, MediaDeviceLists, MediaDeviceOption, MediaOpenFailure } from './media';
 export { fetchIcd10List } from './reference-api';
+export { uploadChatAttachment, fetchChatAttachment } from './chat-api';

@@ -116,6 +116,12 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     saveNoteDraft: (input) => queueMutation(core, 'note.saveDraft', input, { coalesce: true }),
     signNote: ({ noteId }) => signNoteOnDevice(core, noteId),
     addAddendum: ({ noteId, text }) => addAddendumOnDevice(core, noteId, text),
+    sendMessage: async ({ conversationId, body, attachmentId }) => {
+      const messageId = crypto.randomUUID();
+      await queueMutation(core, 'message.send', { messageId, conversationId, body, attachmentId: attachmentId ?? null });
+      return messageId;
+    },
+    markConversationRead: (conversationId, upToSeq) => queueMutation(core, 'message.markRead', { conversationId, upToSeq }),
     resolveConflict: (id, action) => resolveConflict(core, id, action),
     syncNow: () => void sync(),
   };

@@ -12,6 +12,7 @@ import { syncRoutes } from '../sync/sync-routes';
 import { fhirRoutes } from '../fhir/fhir-routes';
 import { rxRoutes } from '../rx/rx-routes';
 import { icd10Routes } from '../icd10/icd10-routes';
+import { chatRoutes } from '../chat/chat-routes';
 import type { AppDeps } from './deps';
 import { installErrorHandling } from './error-handler';
 import { installSecurityHeaders } from './security-headers';
@@ -76,6 +77,7 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...rxRoutes(deps),
     ...visitRoutes(deps),
     ...icd10Routes(),
+    ...chatRoutes(deps),
   ];
 }
 
@@ -96,6 +98,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('principal', null);
   app.removeContentTypeParser('text/plain'); // the API takes JSON only: anything else is a 415
   app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  // Chat image uploads arrive as raw bytes; the route checks the declared type against the bytes themselves.
+  app.addContentTypeParser(/^(image\/[a-z0-9.+-]+|application\/octet-stream)$/, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   const deps: AppDeps = {
     db: options.db, signer: new TokenSigner(options.tokenSecret), now: options.now ?? (() => new Date()),
     clientConfig: options.clientConfig ?? DEFAULT_CLIENT_CONFIG, video: options.video ?? DEFAULT_VIDEO_CONFIG,

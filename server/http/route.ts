@@ -63,6 +63,8 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteSpec[
           reply,
         };
         const result = await spec.handler(input);
+        // A handler that sent the reply itself (e.g. binary content) returns it; awaiting a reply yields undefined.
+        if (reply.sent) return reply;
         if (result === undefined) return reply.code(204).send();
         return result;
       },

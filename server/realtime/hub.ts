@@ -24,9 +24,10 @@ declare module 'fastify' {
 }
 
 const HEARTBEAT_MS = 30_000;
-const POKE_COALESCE_MS = 25;
+/** Pokes for one user within this window go out as one (a transaction's notices arrive together anyway). */
+const POKE_COALESCE_MS = 10;
 
-const ChangeNoticeSchema = z.object({ patientId: z.uuid().nullable(), userId: z.uuid().nullable() });
+const ChangeNoticeSchema = z.object({ patientId: z.uuid().nullable(), userId: z.uuid().nullable(), careTeam: z.array(z.uuid()).max(100).optional() });
 
 interface Connection {
   socket: WebSocket;
@@ -66,6 +67,8 @@ export function visitTokenFromProtocols(header: string | undefined): string | nu
 export async function installHub(app: FastifyInstance, options: { db: Database; bus: Bus; authenticate: (token: string) => Promise<Principal>; signaling: VisitSignaling }): Promise<Hub> {
   const byUser = new Map<string, Set<Connection>>();
   const patients = new Set<Connection>();
+  /** Connected dispatchers (kept as an index so a patient change does not scan every connection). */
+  const dispatcherIds = new Set<string>();
   const pending = new Set<string>();
   let flushTimer: NodeJS.Timeout | null = null;
 
@@ -82,15 +85,19 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
   const unsubscribe = await options.bus.subscribe(CHANGES_CHANNEL, (payload) => {
     const notice = ChangeNoticeSchema.safeParse(payload);
     if (!notice.success) return;
-    const { patientId, userId } = notice.data;
+    const { patientId, userId, careTeam } = notice.data;
     if (userId) poke([userId]);
     if (!patientId || byUser.size === 0) return;
+    if (careTeam) {
+      // The writer named the care team (chat): no lookup per message on every instance.
+      poke([...careTeam, ...dispatcherIds]);
+      return;
+    }
     // Care team members of the patient, and dispatchers (whose scope is the home visits of the day).
     void options.db
       .query<{ user_id: string }>('SELECT user_id FROM care_team WHERE patient_id = $1', [patientId])
       .then(({ rows }) => {
-        const dispatchers = [...byUser.values()].flatMap((set) => [...set]).filter((c) => c.principal?.role === 'dispatcher').map((c) => c.principal!.userId);
-        poke([...rows.map((r) => r.user_id), ...dispatchers]);
+        poke([...rows.map((r) => r.user_id), ...dispatcherIds]);
       })
       .catch((error: unknown) => app.log.warn({ err: { type: (error as Error)?.name } }, 'poke lookup failed'));
   });
@@ -156,6 +163,8 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
         const parsed = ClientMessageSchema.safeParse(json);
         if (!parsed.success) {
           const known = typeof json === 'object' && json !== null && ClientMessageSchema.options.some((o) => o.shape.type.value === (json as { type?: unknown }).type);
+          // Logged by who and what kind of refusal only, never the message's content.
+          app.log.info({ user: principal?.userId ?? null, visit: connection.signaling.patient?.visitId ?? null, code: known ? 'bad_message' : 'unknown_type' }, 'realtime message refused');
           return send(socket, known ? { type: 'error', code: 'bad_message', message: 'The message has the wrong shape.' } : { type: 'error', code: 'unknown_type', message: 'Unknown message type.' });
         }
         const message = parsed.data;
@@ -171,12 +180,16 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
         if (!principal) return void patients.delete(connection);
         const set = byUser.get(principal.userId);
         set?.delete(connection);
-        if (set && set.size === 0) byUser.delete(principal.userId);
+        if (set && set.size === 0) {
+          byUser.delete(principal.userId);
+          dispatcherIds.delete(principal.userId);
+        }
       });
       if (principal) {
         let set = byUser.get(principal.userId);
         if (!set) byUser.set(principal.userId, (set = new Set()));
         set.add(connection);
+        if (principal.role === 'dispatcher') dispatcherIds.add(principal.userId);
       } else {
         patients.add(connection);
       }
@@ -185,7 +198,11 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
   });
 
   return {
-    connectedCount: () => allConnections().length,
+    connectedCount: () => {
+      let n = patients.size;
+      for (const set of byUser.values()) n += set.size;
+      return n;
+    },
     async close() {
       clearInterval(heartbeat);
       if (flushTimer) clearTimeout(flushTimer);

@@ -6,6 +6,7 @@ import { bulkInsert } from './bulk-insert';
 import type { Column } from './bulk-insert';
 import { countDemoClinic, generateDemoClinic } from './demo-clinic';
 import { insertDemoPrescriptions } from './demo-prescriptions';
+import { seedDemoChat } from './demo-chat';
 import type {
   AppointmentRow, CareTeamRow, CityRow, DemoClinic, DemoClinicCounts, EmployerRow, PatientAllergyRow, PatientMedicationRow,
   PatientProblemRow, PatientRow, StaffLicenseRow, StaffSkillRow, UserRow,
@@ -97,6 +98,7 @@ export async function insertDemoClinic(tx: Queryable, clinic: DemoClinic, passwo
   await bulkInsert(tx, 'patient_problems', PROBLEM_COLUMNS, clinic.patient_problems);
   await bulkInsert(tx, 'care_team', CARE_TEAM_COLUMNS, clinic.care_team);
   await bulkInsert(tx, 'appointments', APPOINTMENT_COLUMNS, clinic.appointments);
+  await seedDemoChat(tx, clinic);
   return countDemoClinic(clinic);
 }
 

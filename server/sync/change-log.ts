@@ -21,7 +21,12 @@ async function lockChangeSeq(tx: Queryable): Promise<void> {
 export interface ChangeNotice {
   patientId: string | null;
   userId: string | null;
+  /** For chat changes of a patient: the care team, looked up once here so no instance queries it per message. */
+  careTeam?: string[];
 }
+
+/** Entities whose notices carry the patient's care team (frequent writes that must poke quickly). */
+const CARE_TEAM_IN_NOTICE: ReadonlySet<string> = new Set(['message', 'conversation']);
 
 async function notify(tx: Queryable, notice: ChangeNotice): Promise<void> {
   // NOTIFY inside the transaction is delivered only if and when it commits.
@@ -33,12 +38,30 @@ export async function recordChange(tx: Queryable, entity: Exclude<EntityName, 'a
   const loaded = await loadEntity(tx, entity, id);
   if (!loaded) throw new Error(`recordChange: ${entity} ${id} does not exist`);
   await lockChangeSeq(tx);
+  const data = JSON.stringify(loaded.state.data);
+  if (loaded.audienceUserIds) {
+    // Of no patient (a staff conversation): one row per member, each pulled by that member only; one
+    // statement for the rows and one notice per member in a single round trip.
+    await tx.query(
+      `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
+       SELECT nextval('change_seq'), $1, $2, NULL, u, $3, false, $4 FROM unnest($5::uuid[]) WITH ORDINALITY AS m(u, n) ORDER BY n`,
+      [entity, id, loaded.state.version, data, loaded.audienceUserIds],
+    );
+    await tx.query('SELECT pg_notify($1, json_build_object(\'patientId\', NULL, \'userId\', u)::text) FROM unnest($2::uuid[]) AS u',
+      [CHANGES_CHANNEL, loaded.audienceUserIds]);
+    return loaded.state;
+  }
   await tx.query(
     `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
      VALUES (nextval('change_seq'), $1, $2, $3, $4, $5, false, $6)`,
-    [entity, id, loaded.patientId, loaded.audienceUserId, loaded.state.version, JSON.stringify(loaded.state.data)],
+    [entity, id, loaded.patientId, loaded.audienceUserId, loaded.state.version, data],
   );
-  await notify(tx, { patientId: loaded.patientId, userId: loaded.audienceUserId });
+  let careTeam: string[] | undefined;
+  if (loaded.patientId && CARE_TEAM_IN_NOTICE.has(entity)) {
+    const { rows } = await tx.query<{ user_id: string }>('SELECT user_id FROM care_team WHERE patient_id = $1 LIMIT 100', [loaded.patientId]);
+    careTeam = rows.map((r) => r.user_id);
+  }
+  await notify(tx, { patientId: loaded.patientId, userId: loaded.audienceUserId, ...(careTeam ? { careTeam } : {}) });
   return loaded.state;
 }
 

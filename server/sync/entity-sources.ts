@@ -18,10 +18,38 @@ export interface EntitySource {
   patientColumn: string;
   /** Column (on `t`) naming the only user who may see it, for private entities (note drafts). */
   audienceColumn?: string;
+  /**
+   * Who may see it when it belongs to no patient (staff conversations): a condition on `t` with $1 = viewer,
+   * used instead of the patient scope, and a query for the user ids ($1 = entity id) a change goes to.
+   */
+  memberScope?: { scopeSql(role: Role): string; membersSql: string };
   toData(row: Row): Record<string, unknown>;
 }
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+
+/** A conversation (given its id column and patient column) the viewer ($1) may see: their patients' care conversations, their staff ones. */
+function conversationScopeSql(role: Role, idColumn: string, patientColumn: string): string {
+  return `((${patientColumn} IS NOT NULL AND ${patientScopeSql(role, patientColumn)})
+    OR (${patientColumn} IS NULL AND EXISTS (SELECT 1 FROM conversation_members cm WHERE cm.conversation_id = ${idColumn} AND cm.user_id = $1)))`;
+}
+
+const CONVERSATION_FROM = `SELECT t.id, t.version, t.patient_id, t.kind, t.title, t.last_message_seq, p.given_name, p.family_name,
+    (SELECT coalesce(json_agg(json_build_object('userId', u.id, 'name', u.display_name) ORDER BY u.display_name), '[]'::json)
+       FROM conversation_members m JOIN users u ON u.id = m.user_id WHERE m.conversation_id = t.id) AS members,
+    (SELECT coalesce(json_object_agg(r.reader, json_build_object('deliveredSeq', r.delivered_seq, 'readSeq', r.read_seq)), '{}'::json)
+       FROM conversation_receipts r WHERE r.conversation_id = t.id) AS receipts
+  FROM conversations t LEFT JOIN patients p ON p.id = t.patient_id`;
+
+function conversationData(r: Row): Record<string, unknown> {
+  const members = json(r.members) as Array<{ userId: string; name: string }>;
+  const title = r.patient_id ? `${String(r.given_name)} ${String(r.family_name)}` : (r.title ? String(r.title) : members.map((m) => m.name).join(', '));
+  return {
+    id: r.id, kind: r.kind, patientId: r.patient_id ?? null, title, members, receipts: json(r.receipts),
+    lastMessageSeq: Number(r.last_message_seq), version: Number(r.version),
+  };
+}
 
 export const ENTITY_SOURCES: readonly EntitySource[] = [
   {
@@ -126,6 +154,31 @@ export const ENTITY_SOURCES: readonly EntitySource[] = [
       title: `Delivery failed${r.failure_reason ? ` (${String(r.failure_reason).replace(/_/g, ' ')})` : ''}: ${String(r.drug_name ?? 'prescription')}`,
     }),
   },
+  {
+    entity: 'conversation', table: 'conversations', patientColumn: 't.patient_id', from: CONVERSATION_FROM, toData: conversationData,
+    memberScope: {
+      scopeSql: (role) => conversationScopeSql(role, 't.id', 't.patient_id'),
+      membersSql: 'SELECT user_id FROM conversation_members WHERE conversation_id = $1',
+    },
+  },
+  {
+    entity: 'message', table: 'messages', patientColumn: 'c.patient_id',
+    from: `SELECT t.id, 1 AS version, c.patient_id, t.conversation_id, t.seq, t.sender_kind, t.sender_user_id, u.display_name AS sender_name,
+             t.body, t.attachment_id, a.content_type, a.byte_size, t.sent_at, p.given_name
+           FROM messages t JOIN conversations c ON c.id = t.conversation_id LEFT JOIN users u ON u.id = t.sender_user_id
+           LEFT JOIN chat_attachments a ON a.id = t.attachment_id LEFT JOIN patients p ON p.id = c.patient_id`,
+    toData: (r) => ({
+      id: r.id, conversationId: r.conversation_id, patientId: r.patient_id ?? null, seq: Number(r.seq), senderKind: r.sender_kind,
+      senderUserId: r.sender_user_id ?? null,
+      senderName: r.sender_kind === 'staff' ? String(r.sender_name) : r.sender_kind === 'patient' ? String(r.given_name) : 'Housecall',
+      body: r.body, attachment: r.attachment_id ? { id: r.attachment_id, contentType: r.content_type, byteSize: Number(r.byte_size) } : null,
+      sentAt: iso(r.sent_at),
+    }),
+    memberScope: {
+      scopeSql: (role) => `EXISTS (SELECT 1 FROM conversations cv WHERE cv.id = t.conversation_id AND ${conversationScopeSql(role, 'cv.id', 'cv.patient_id')})`,
+      membersSql: 'SELECT m.user_id FROM messages g JOIN conversation_members m ON m.conversation_id = g.conversation_id WHERE g.id = $1',
+    },
+  },
 ];
 
 /** json columns come back parsed from pg and PGlite alike; text is parsed for safety. */
@@ -139,9 +192,14 @@ export function entitySource(entity: EntityName): EntitySource {
 
 export interface LoadedEntity {
   state: EntityState;
-  patientId: string;
+  /** Null for entities of no patient (staff conversations): those go to each member (audienceUserIds). */
+  patientId: string | null;
   audienceUserId: string | null;
+  /** Members of a staff conversation the change goes to (one change-log row each); null otherwise. */
+  audienceUserIds: string[] | null;
 }
+
+const patientIdOfRow = (row: Row): string | null => (row.patient_id === null || row.patient_id === undefined ? null : String(row.patient_id));
 
 /** The current state of one entity, or null when it does not exist. */
 export async function loadEntity(db: Queryable, entity: EntityName, id: string): Promise<LoadedEntity | null> {
@@ -149,10 +207,17 @@ export async function loadEntity(db: Queryable, entity: EntityName, id: string):
   const { rows } = await db.query<Row>(`${source.from} WHERE t.id = $1`, [id]);
   const row = rows[0];
   if (!row) return null;
+  const patientId = patientIdOfRow(row);
+  let audienceUserIds: string[] | null = null;
+  if (patientId === null && source.memberScope) {
+    const members = await db.query<{ user_id: string }>(source.memberScope.membersSql, [id]);
+    audienceUserIds = members.rows.map((m) => m.user_id);
+  }
   return {
     state: { entity, id: String(row.id), version: Number(row.version), deleted: false, data: source.toData(row) },
-    patientId: String(row.patient_id),
+    patientId,
     audienceUserId: source.audienceColumn ? String(row.author_id) : null,
+    audienceUserIds,
   };
 }
 
@@ -161,26 +226,30 @@ export const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 /** One page (by id) of the entities a viewer may see, for a first sync; also usable for one patient. */
 export async function loadScopePage(
   db: Queryable, source: EntitySource, viewer: { userId: string; role: Role }, afterId: string, limit: number, onlyPatientId?: string,
-): Promise<Array<{ state: EntityState; patientId: string }>> {
+): Promise<Array<{ state: EntityState; patientId: string | null }>> {
   const audience = source.audienceColumn ? `AND ${source.audienceColumn} = $1` : '';
   const onePatient = onlyPatientId ? `AND ${source.patientColumn} = $4::uuid` : '';
   const params: unknown[] = [viewer.userId, afterId, limit];
   if (onlyPatientId) params.push(onlyPatientId);
   const { rows } = await db.query<Row>(
-    `${source.from} WHERE ${patientScopeSql(viewer.role, source.patientColumn)} ${audience} ${onePatient}
+    `${source.from} WHERE ${scopeSql(source, viewer.role)} ${audience} ${onePatient}
        AND t.id > $2::uuid ORDER BY t.id LIMIT $3`,
     params,
   );
   return rows.map((row) => ({
     state: { entity: source.entity, id: String(row.id), version: Number(row.version), deleted: false, data: source.toData(row) },
-    patientId: String(row.patient_id),
+    patientId: patientIdOfRow(row),
   }));
+}
+
+function scopeSql(source: EntitySource, role: Role): string {
+  return source.memberScope ? source.memberScope.scopeSql(role) : patientScopeSql(role, source.patientColumn);
 }
 
 export async function countScope(db: Queryable, source: EntitySource, viewer: { userId: string; role: Role }): Promise<number> {
   const audience = source.audienceColumn ? `AND ${source.audienceColumn} = $1` : '';
   const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM ${source.table} t WHERE ${patientScopeSql(viewer.role, source.patientColumn)} ${audience}`,
+    `SELECT count(*)::int AS n FROM ${source.table} t WHERE ${scopeSql(source, viewer.role)} ${audience}`,
     [viewer.userId],
   );
   return rows[0]?.n ?? 0;

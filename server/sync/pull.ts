@@ -68,7 +68,8 @@ async function logPage(db: Queryable, viewer: Viewer, since: number, limit: numb
     `SELECT c.seq, c.entity, c.entity_id, c.patient_id, c.version, c.deleted, c.data FROM change_log c
       WHERE c.seq > $2 AND (
         (c.entity = 'access' AND c.audience_user_id = $1)
-        OR (c.entity <> 'access' AND (c.audience_user_id IS NULL OR c.audience_user_id = $1) AND ${patientScopeSql(viewer.role, 'c.patient_id')}))
+        OR (c.entity <> 'access' AND (c.audience_user_id IS NULL OR c.audience_user_id = $1) AND ${patientScopeSql(viewer.role, 'c.patient_id')})
+        OR (c.entity <> 'access' AND c.patient_id IS NULL AND c.audience_user_id = $1))
       ORDER BY c.seq LIMIT $3`,
     [viewer.userId, since, limit],
   );

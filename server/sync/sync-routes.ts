@@ -9,6 +9,8 @@ import type { RouteSpec } from '../http/route';
 import { auditPatientReads } from '../audit/audit-log';
 import { push } from './push';
 import { BadCursorError, pull } from './pull';
+import { deliveredByPull, markDelivered } from '../chat/receipts';
+import { staffPrincipal } from '../chat/chat-principal';
 
 const SYNC_ROLES = ['clinician', 'dispatcher', 'courier'] as const;
 
@@ -31,6 +33,9 @@ export function syncRoutes(deps: AppDeps): RouteSpec[] {
           const page = await pull(deps.db, principal, query);
           const patientIds = page.changes.flatMap((c) => (c.patientId && !c.deleted ? [c.patientId] : []));
           await auditPatientReads(deps.db, actorOf(request), 'sync.pull', patientIds, 'sync');
+          // Messages from others reached this device: their senders see them delivered.
+          const delivered = deliveredByPull(page.changes, principal.userId);
+          if (delivered.size > 0) await deps.db.transaction((tx) => markDelivered(tx, staffPrincipal(principal), delivered));
           return page;
         } catch (error) {
           if (error instanceof BadCursorError) throw badRequest(error.message, ['cursor']);

@@ -7,3 +7,4 @@ export * from './clinical';
 export * from './client-config';
 export * from './deliveries';
 export * from './rx';
+export * from './chat';

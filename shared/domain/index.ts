@@ -7,3 +7,4 @@ export * from './appointment';
 export * from './note';
 export * from './prescription';
 export * from './state-time-zones';
+export * from './chat';

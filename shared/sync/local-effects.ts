@@ -63,6 +63,14 @@ export function mutationTarget(name: string, args: unknown): MutationTarget | nu
       const id = str(a.taskId);
       return id ? { entity: 'task', id, patientId: null } : null;
     }
+    case 'message.send': {
+      const id = str(a.messageId);
+      return id ? { entity: 'message', id, patientId: null } : null;
+    }
+    case 'message.markRead': {
+      const id = str(a.conversationId);
+      return id ? { entity: 'conversation', id, patientId: null } : null;
+    }
   }
 }
 
@@ -152,9 +160,28 @@ function addAddendum(data: EntityData | null, args: MutationArgs<'note.addAddend
   return { ...data, addenda: [...addenda, added] };
 }
 
+function sendMessage(data: EntityData | null, args: MutationArgs<'message.send'>, ctx: EffectContext): EntityData {
+  if (data) return data; // already sent (a message never changes)
+  return {
+    id: args.messageId, conversationId: args.conversationId, patientId: null, seq: null, senderKind: 'staff', senderUserId: ctx.userId,
+    senderName: '', body: args.body, attachment: args.attachmentId ? { id: args.attachmentId, contentType: null, byteSize: null } : null,
+    sentAt: ctx.nowIso,
+  };
+}
+
+function markRead(data: EntityData | null, args: MutationArgs<'message.markRead'>, ctx: EffectContext): EntityData | null {
+  if (!data) return null;
+  const receipts = { ...((data.receipts as Record<string, { deliveredSeq: number; readSeq: number }> | undefined) ?? {}) };
+  const key = `user:${ctx.userId}`;
+  const mine = receipts[key] ?? { deliveredSeq: 0, readSeq: 0 };
+  receipts[key] = { deliveredSeq: Math.max(mine.deliveredSeq, args.upToSeq), readSeq: Math.max(mine.readSeq, args.upToSeq) };
+  return { ...data, receipts };
+}
+
 /**
  * The entity as the device shows it once the mutation is applied locally. Null in, null out, except for
  * mutations that create their entity (note.saveDraft, rx.sign). Unknown names and malformed args change nothing.
+ * mutations that create their entity (note.saveDraft, message.send). Unknown names and malformed args change nothing.
  */
 export function applyLocalEffect(name: string, data: EntityData | null, args: unknown, ctx: EffectContext): EntityData | null {
   if (!isMutationName(name) || typeof args !== 'object' || args === null) return data;
@@ -178,6 +205,10 @@ export function applyLocalEffect(name: string, data: EntityData | null, args: un
         return signNote(data, args as MutationArgs<'note.sign'>, ctx);
       case 'note.addAddendum':
         return addAddendum(data, args as MutationArgs<'note.addAddendum'>, ctx);
+      case 'message.send':
+        return sendMessage(data, args as MutationArgs<'message.send'>, ctx);
+      case 'message.markRead':
+        return markRead(data, args as MutationArgs<'message.markRead'>, ctx);
     }
   } catch {
     return data; // args of an unexpected shape (e.g. queued by an older version): leave the view as it was

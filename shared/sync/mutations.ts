@@ -6,11 +6,14 @@
 //   task.complete                                    the task's owner marks an inbox task done
 //   note.sign                                        author only; the server recomputes the content hash and rejects a mismatch
 //   note.addAddendum                                 a signed amendment to a signed note, hashed the same way
+//   message.send                                     append-only, id from the device (a resend is the same message)
+//   message.markRead                                 a reader's read mark only moves forward
 import { z } from 'zod';
 import { UsStateSchema } from '../domain/states';
 import { AppointmentStatusSchema } from '../domain/appointment';
 import { ADDENDUM_MAX, NoteSectionsSchema } from '../domain/note';
 import { OverrideSchema, RxOrderSchema } from '../domain/prescription';
+import { MessageBodySchema } from '../domain/chat';
 
 const ContentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 content hash (64 lower-case hex digits)');
 
@@ -48,6 +51,15 @@ export const mutationArgs = {
     text: z.string().max(ADDENDUM_MAX).refine((t) => t.trim() !== '', 'an addendum needs text'),
     contentHash: ContentHashSchema,
   }),
+  'message.send': z
+    .strictObject({
+      messageId: z.uuid(),
+      conversationId: z.uuid(),
+      body: MessageBodySchema,
+      attachmentId: z.uuid().nullable().default(null),
+    })
+    .refine((m) => m.body.length > 0 || m.attachmentId !== null, { message: 'a message needs text or an image', path: ['body'] }),
+  'message.markRead': z.strictObject({ conversationId: z.uuid(), upToSeq: z.number().int().min(1) }),
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;

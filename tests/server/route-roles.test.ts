@@ -79,6 +79,11 @@ const INTENDED: Record<string, Sample> = {
   'POST /api/visits/:id/end': { access: ['clinician'], request: () => ({ url: `/api/visits/${crypto.randomUUID()}/end` }) },
   'POST /api/join/session': { access: 'public', request: () => ({ url: '/api/join/session', payload: { token: 'A'.repeat(43) } }) },
   'GET /api/join/visit': { access: 'public', request: () => ({ url: '/api/join/visit' }) },
+  'POST /api/chat/conversations/:conversationId/attachments': {
+    access: ['clinician', 'dispatcher', 'courier'],
+    request: (c) => ({ url: `/api/chat/conversations/${c.ownPatientId}/attachments`, payload: { not: 'an image' } }),
+  },
+  'GET /api/chat/attachments/:attachmentId': { access: ['clinician', 'dispatcher', 'courier'], request: () => ({ url: `/api/chat/attachments/${crypto.randomUUID()}` }) },
 };
 
 describeEachDriver('route access by role', (driver) => {

@@ -1,10 +1,10 @@
-// The clinician's Inbox: tasks such as a failed delivery of their prescription, kept on the device and
-// marked done through the data layer.
+// The Inbox's task list: tasks such as a failed delivery of the user's prescription, kept on the device and
+// marked done through the data layer. Shown above the conversations; nothing when there are no tasks.
 import { useState } from 'react';
 import { dataActions, DataError, useInboxTasks } from '../../data';
-import { Alert, Badge, Button, EmptyState, formatTimestamp } from '../../ui';
+import { Alert, Badge, Button, formatTimestamp } from '../../ui';
 
-export function InboxWorkspace() {
+export function InboxTasks() {
   const tasks = useInboxTasks();
   const [error, setError] = useState<string | null>(null);
   const complete = async (taskId: string) => {
@@ -15,11 +15,10 @@ export function InboxWorkspace() {
       setError(e instanceof DataError ? e.message : 'The task could not be updated on this device.');
     }
   };
-  if (tasks === undefined) return <p className="hc-loading">Loading your inbox…</p>;
-  if (tasks.length === 0) return <EmptyState title="No messages yet.">Messages and tasks, such as a failed prescription delivery, appear here.</EmptyState>;
+  if (tasks === undefined || tasks.length === 0) return null;
   return (
-    <section aria-label="Inbox">
-      <h2>Inbox</h2>
+    <section aria-label="Tasks">
+      <h2>Tasks</h2>
       {error ? <Alert>{error}</Alert> : null}
       <ul className="hc-list">
         {tasks.map((t) => (

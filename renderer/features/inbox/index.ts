@@ -1,2 +1,2 @@
 // Inbox feature: the clinician's tasks (failed deliveries of their prescriptions).
-export { InboxWorkspace } from './InboxWorkspace';
+export { InboxTasks } from './InboxWorkspace';

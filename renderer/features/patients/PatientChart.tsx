@@ -49,9 +49,11 @@ export interface PatientChartProps {
   /** The signed-in user (their own prescriptions can be acted on). */
   userId: string;
   onBack: () => void;
+  /** Opens the patient's care conversation. */
+  onMessage?: () => void;
 }
 
-export function PatientChart({ chart, today, timeZone, nowMs, userId, onBack }: PatientChartProps) {
+export function PatientChart({ chart, today, timeZone, nowMs, userId, onBack, onMessage }: PatientChartProps) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -75,6 +77,7 @@ export function PatientChart({ chart, today, timeZone, nowMs, userId, onBack }: 
           {fullName(patient)}
         </h2>
         {patient.pending ? <Badge tone="warn">Pending sync</Badge> : null}
+        {onMessage ? <Button onClick={onMessage}>Message patient</Button> : null}
         <dl className="hc-facts hc-facts--inline">
           <div>
             <dt>Age</dt>

@@ -8,7 +8,7 @@ import { PatientChart } from './PatientChart';
 import { PatientList } from './PatientList';
 import { closeChart, openChart, setPatientQuery, usePatientsStore } from './patients-store';
 
-function ChartLoader({ patientId, user, now }: { patientId: string; user: User; now: number }) {
+function ChartLoader({ patientId, user, now, onMessagePatient }: { patientId: string; user: User; now: number; onMessagePatient?: (patientId: string) => void }) {
   const chart = usePatientChart(patientId);
   if (chart === undefined) {
     return (
@@ -25,16 +25,19 @@ function ChartLoader({ patientId, user, now }: { patientId: string; user: User; 
       </div>
     );
   }
-  return <PatientChart chart={chart} today={todayIn(user.timeZone, now)} timeZone={user.timeZone} nowMs={now} userId={user.id} onBack={closeChart} />;
+  return (
+    <PatientChart chart={chart} today={todayIn(user.timeZone, now)} timeZone={user.timeZone} nowMs={now} userId={user.id} onBack={closeChart}
+      onMessage={onMessagePatient ? () => onMessagePatient(patientId) : undefined} />
+  );
 }
 
-export function PatientsWorkspace({ user }: { user: User }) {
+export function PatientsWorkspace({ user, onMessagePatient }: { user: User; onMessagePatient?: (patientId: string) => void }) {
   const now = useNow(60_000);
   const query = usePatientsStore((s) => s.query);
   const openPatientId = usePatientsStore((s) => s.openPatientId);
   const returnFocusTo = usePatientsStore((s) => s.returnFocusTo);
   const patients = usePatients();
   const downloading = useEffectiveSyncStatus().phase === 'first-sync';
-  if (openPatientId) return <ChartLoader key={openPatientId} patientId={openPatientId} user={user} now={now} />;
+  if (openPatientId) return <ChartLoader key={openPatientId} patientId={openPatientId} user={user} now={now} onMessagePatient={onMessagePatient} />;
   return <PatientList patients={patients} query={query} today={todayIn(user.timeZone, now)} returnFocusTo={returnFocusTo} downloading={downloading} onQuery={setPatientQuery} onOpen={openChart} />;
 }

@@ -4,6 +4,8 @@ import { useEffect } from 'react';
 import type { User } from '../../../shared/domain/user';
 import { registerOfflineShell } from '../offline-shell';
 import { resetPatientsStore } from '../patients';
+import { resetChatStore } from '../chat';
+import { useUnreadMessageCount } from '../../data';
 import { resetScheduleStore } from '../schedule';
 import { FirstSyncNotice, resetSyncPanelStore } from '../sync-status';
 import { AppHeader } from './AppHeader';
@@ -18,6 +20,7 @@ function resetFeatureStores(): void {
   resetScheduleStore();
   resetPatientsStore();
   resetSyncPanelStore();
+  resetChatStore();
 }
 
 export interface AppFrameProps {
@@ -32,12 +35,13 @@ export function AppFrame({ user }: AppFrameProps) {
   }, []);
   const selected = useShellStore((s) => s.workspace);
   const workspace = effectiveWorkspace(user.role, selected);
+  const unread = useUnreadMessageCount() ?? 0;
 
   return (
     <div className="hc-frame">
       <AppHeader user={user} />
       <div className="hc-frame__body">
-        <MainNav items={workspacesFor(user.role)} current={workspace} onSelect={selectWorkspace} />
+        <MainNav items={workspacesFor(user.role)} current={workspace} onSelect={selectWorkspace} counts={unread > 0 ? { inbox: `${unread} unread` } : {}} />
         <main id="main-content" className="hc-main" tabIndex={-1}>
           {syncsData(user.role) ? <FirstSyncNotice /> : null}
           <h1 className="hc-main__heading">{WORKSPACE_LABELS[workspace]}</h1>

@@ -3,8 +3,10 @@ import type { User } from '../../../shared/domain/user';
 import { EmptyState } from '../../ui';
 import { AuditWorkspace, FhirImportWorkspace, UsersWorkspace } from '../admin';
 import { CourierDeliveries, DispatcherDeliveries } from '../deliveries';
-import { InboxWorkspace } from '../inbox';
+import { InboxTasks } from '../inbox';
 import { PatientsWorkspace } from '../patients';
+import { ChatWorkspace, openConversation } from '../chat';
+import { selectWorkspace } from './shell-store';
 import { ScheduleWorkspace } from '../schedule';
 import { ManagedSettingsPage } from '../settings';
 import type { WorkspaceId } from './workspaces';
@@ -13,14 +15,27 @@ const EMPTY_STATES: Record<Exclude<WorkspaceId, 'users' | 'audit' | 'fhir-import
   dispatch: { title: 'No visits waiting for dispatch yet.', hint: 'Visits that need a clinician or courier assigned appear here.' },
 };
 
+/** From a chart to the patient's care conversation (its id is the patient's id) in the Inbox. */
+function messagePatient(patientId: string): void {
+  openConversation(patientId);
+  selectWorkspace('inbox');
+}
+
 export function WorkspaceView({ workspace, user }: { workspace: WorkspaceId; user: User }) {
   if (workspace === 'users') return <UsersWorkspace />;
   if (workspace === 'audit') return <AuditWorkspace />;
   if (workspace === 'fhir-import') return <FhirImportWorkspace />;
   if (workspace === 'schedule') return <ScheduleWorkspace user={user} />;
-  if (workspace === 'patients') return <PatientsWorkspace user={user} />;
+  if (workspace === 'patients') return <PatientsWorkspace user={user} onMessagePatient={messagePatient} />;
+  if (workspace === 'inbox') {
+    return (
+      <>
+        <InboxTasks />
+        <ChatWorkspace user={user} />
+      </>
+    );
+  }
   if (workspace === 'settings') return <ManagedSettingsPage />;
-  if (workspace === 'inbox') return <InboxWorkspace />;
   if (workspace === 'deliveries') return user.role === 'courier' ? <CourierDeliveries /> : <DispatcherDeliveries />;
   const empty = EMPTY_STATES[workspace];
   return <EmptyState title={empty.title}>{empty.hint}</EmptyState>;

@@ -17,7 +17,7 @@ export const WORKSPACE_LABELS: Record<WorkspaceId, string> = {
 
 export const WORKSPACES_BY_ROLE: Record<Role, readonly WorkspaceId[]> = {
   clinician: ['schedule', 'patients', 'inbox', 'settings'],
-  dispatcher: ['dispatch', 'deliveries', 'settings'],
+  dispatcher: ['dispatch', 'deliveries', 'inbox', 'settings'],
   courier: ['deliveries', 'settings'],
   admin: ['users', 'audit', 'fhir-import', 'settings'],
 };

@@ -6,6 +6,7 @@ import { setAppointmentStatus } from './appointment-mutations';
 import { saveNoteDraft } from './note-mutations';
 import { cancelRx, completeTask, signRx } from './rx-mutations';
 import { addNoteAddendum, signNote } from './note-signing-mutations';
+import { markMessagesRead, sendMessage } from './message-mutations';
 
 export const MUTATION_HANDLERS: { [N in MutationName]: MutationHandler<N> } = {
   'patient.updateContact': updateContact,
@@ -17,4 +18,6 @@ export const MUTATION_HANDLERS: { [N in MutationName]: MutationHandler<N> } = {
   'task.complete': completeTask,
   'note.sign': signNote,
   'note.addAddendum': addNoteAddendum,
+  'message.send': sendMessage,
+  'message.markRead': markMessagesRead,
 };

@@ -14,7 +14,7 @@ export interface MutationContext {
 }
 
 export type MutationOutcome =
-  | { status: 'applied'; state: EntityState; patientId: string }
+  | { status: 'applied'; state: EntityState; patientId: string | null }
   | {
       status: 'rejected';
       reason: RejectionReason;

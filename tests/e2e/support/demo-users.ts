@@ -14,7 +14,7 @@ export const demoPassword = DEMO_PASSWORD;
 
 export const DEMO_USERS: readonly DemoUser[] = [
   { role: 'clinician', email: DEMO_ACCOUNTS.clinician, roleLabel: 'Clinician', nav: ['Schedule', 'Patients', 'Inbox', 'Managed settings'] },
-  { role: 'dispatcher', email: DEMO_ACCOUNTS.dispatcher, roleLabel: 'Dispatcher', nav: ['Dispatch', 'Deliveries', 'Managed settings'] },
+  { role: 'dispatcher', email: DEMO_ACCOUNTS.dispatcher, roleLabel: 'Dispatcher', nav: ['Dispatch', 'Deliveries', 'Inbox', 'Managed settings'] },
   { role: 'courier', email: DEMO_ACCOUNTS.courier, roleLabel: 'Courier', nav: ['Deliveries', 'Managed settings'] },
   { role: 'admin', email: DEMO_ACCOUNTS.admin, roleLabel: 'Administrator', nav: ['Users', 'Audit', 'FHIR import', 'Managed settings'] },
 ];
