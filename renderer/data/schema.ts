@@ -78,13 +78,14 @@ export interface MetaRow {
   value: unknown;
 }
 
-export const ENTITY_TABLE: { readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' } = {
+export const ENTITY_TABLE: { readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'queue' } = {
   patient: 'patients',
   allergy: 'allergies',
   medication: 'medications',
   problem: 'problems',
   appointment: 'appointments',
   note: 'notes',
+  queue: 'queue',
 };
 export type EntityTableName = (typeof ENTITY_TABLE)[CachedEntityName];
 export const ENTITY_TABLE_NAMES: readonly EntityTableName[] = Object.values(ENTITY_TABLE);
@@ -100,6 +101,8 @@ export class CacheDb extends Dexie {
   declare problems: Table<EntityRow, string>;
   declare appointments: Table<EntityRow, string>;
   declare notes: Table<EntityRow, string>;
+  /** On-demand queue requests in this clinician's licensed states (and the ones they took). */
+  declare queue: Table<EntityRow, string>;
   declare outbox: Table<OutboxRow, number>;
   declare conflicts: Table<ConflictRow, string>;
   declare meta: Table<MetaRow, string>;
@@ -116,6 +119,10 @@ export class CacheDb extends Dexie {
       outbox: 'seq, entityKey, patientId',
       conflicts: 'id, createdAt, patientId',
       meta: 'key',
+    });
+    // 2: the on-demand queue.
+    this.version(2).stores({
+      queue: 'id, patientId',
     });
   }
 

@@ -6,3 +6,4 @@ export * from './patient';
 export * from './appointment';
 export * from './note';
 export * from './state-time-zones';
+export * from './queue';

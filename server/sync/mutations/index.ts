@@ -4,10 +4,15 @@ import type { MutationHandler } from './types';
 import { confirmLocation, updateContact } from './patient-mutations';
 import { setAppointmentStatus } from './appointment-mutations';
 import { saveNoteDraft } from './note-mutations';
+import { bookAppointment, rescheduleAppointment } from './booking-mutations';
+import { takeQueueRequest } from './queue-mutations';
 
 export const MUTATION_HANDLERS: { [N in MutationName]: MutationHandler<N> } = {
   'patient.updateContact': updateContact,
   'patient.confirmLocation': confirmLocation,
   'appointment.setStatus': setAppointmentStatus,
+  'appointment.book': bookAppointment,
+  'appointment.reschedule': rescheduleAppointment,
+  'queue.take': takeQueueRequest,
   'note.saveDraft': saveNoteDraft,
 };
