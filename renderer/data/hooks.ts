@@ -4,9 +4,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useStore } from 'zustand';
 import type { DataLayer } from '../sync/data-layer';
 import { useActiveLayerStore } from './active-layer';
-import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient, SyncStatus } from './contract';
+import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient, LocalQueueRequest, SyncStatus } from './contract';
 import {
   queryAppointmentsInRange, queryConflicts, queryNote, queryNoteForAppointment, queryPatient, queryPatientChart, queryPatients,
+  queryQueueRequests,
 } from './queries';
 import type { EngineStatus } from './status';
 import { SIGNED_OUT_STATUS, composeSyncStatus, createEngineStatusStore, initialEngineStatus, readCacheCounts } from './status';
@@ -49,6 +50,11 @@ export function useNote(noteId: string): LocalNote | null | undefined {
 /** The signed-in user's note for an appointment, or null when there is none yet. */
 export function useNoteForAppointment(appointmentId: string): LocalNote | null | undefined {
   return useLayerQuery((layer) => queryNoteForAppointment(layer.core, appointmentId), [appointmentId]);
+}
+
+/** The on-demand queue requests on this device (order and eligibility are the feature's: shared/rules/queue). */
+export function useQueueRequests(): LocalQueueRequest[] | undefined {
+  return useLayerQuery((layer) => queryQueueRequests(layer.core), []);
 }
 
 export function useConflicts(): ConflictItem[] | undefined {

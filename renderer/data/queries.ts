@@ -5,7 +5,7 @@ import type { EntityState } from '../../shared/sync/protocol';
 import type { MutationName } from '../../shared/sync/mutations';
 import type { CachedEntityName, EntityData } from '../../shared/sync/local-effects';
 import type { CacheCore } from './cache';
-import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient } from './contract';
+import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient, LocalQueueRequest } from './contract';
 import { label, unseal } from './crypto';
 import { DataError } from './errors';
 import { entityKey, openView } from './entity-store';
@@ -97,6 +97,11 @@ export async function queryNoteForAppointment(core: CacheCore, appointmentId: st
   const rows = await core.db.notes.where('appointmentId').equals(appointmentId).toArray();
   const notes = (await views<LocalNote>(core, 'note', rows)).filter((n) => n.authorId === core.userId).sort(byUpdatedDesc);
   return notes[0] ?? null;
+}
+
+/** Every on-demand queue request on this device (the server sends only those in the user's scope), unordered. */
+export async function queryQueueRequests(core: CacheCore): Promise<LocalQueueRequest[]> {
+  return views<LocalQueueRequest>(core, 'queue', await core.db.queue.toArray());
 }
 
 export async function queryConflicts(core: CacheCore): Promise<ConflictItem[]> {

@@ -26,3 +26,4 @@ export { watchUserActivity, shellLockPort, verifyUnlockPassword } from './idle';
 export type { ActivityWatchOptions, ShellLockPort, ShellLockState, UnlockOutcome } from './idle';
 export { currentCachePolicy, lastKnownCachePolicy, rememberCachePolicy, dataLayerOptionsFor, DEFAULT_CACHE_POLICY } from './cache-policy';
 export type { CachePolicy } from './cache-policy';
+export { showNotification, mayAskForNotifications, askForNotifications } from './notify';

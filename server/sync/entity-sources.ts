@@ -50,13 +50,14 @@ export const ENTITY_SOURCES: readonly EntitySource[] = [
   },
   {
     entity: 'appointment', table: 'appointments', patientColumn: 't.patient_id',
-    from: `SELECT t.id, t.version, t.patient_id, t.clinician_id, t.kind, t.status, t.starts_at, t.ends_at, t.reason, t.city_id,
+    from: `SELECT t.id, t.version, t.patient_id, t.clinician_id, t.kind, t.status, t.starts_at, t.ends_at, t.reason, t.city_id, t.checked_in_at,
              p.given_name, p.family_name, p.location_state
            FROM appointments t JOIN patients p ON p.id = t.patient_id`,
     toData: (r) => ({
       id: r.id, patientId: r.patient_id, clinicianId: r.clinician_id, kind: r.kind, status: r.status, startsAt: iso(r.starts_at),
       endsAt: iso(r.ends_at), reason: r.reason, cityId: r.city_id, version: r.version,
       patientName: `${String(r.given_name)} ${String(r.family_name)}`, patientLocationState: r.location_state,
+      checkedInAt: r.checked_in_at ? iso(r.checked_in_at) : null,
     }),
   },
   {

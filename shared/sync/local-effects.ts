@@ -119,7 +119,7 @@ function book(args: MutationArgs<'appointment.book'>, ctx: EffectContext): Entit
   return {
     id: args.appointmentId, patientId: args.patientId, clinicianId: ctx.userId, kind: args.kind, status: 'booked',
     startsAt: new Date(args.startsAt).toISOString(), endsAt: new Date(args.endsAt).toISOString(), reason: args.reason, cityId: null,
-    version: 0, patientName: '', patientLocationState: null,
+    version: 0, patientName: '', patientLocationState: null, checkedInAt: null,
   };
 }
 
@@ -135,8 +135,10 @@ export function applyLocalEffect(name: string, data: EntityData | null, args: un
         return updateContact(data, args as MutationArgs<'patient.updateContact'>);
       case 'patient.confirmLocation':
         return data ? { ...data, locationState: (args as MutationArgs<'patient.confirmLocation'>).locationState } : null;
-      case 'appointment.setStatus':
-        return data ? { ...data, status: (args as MutationArgs<'appointment.setStatus'>).status } : null;
+      case 'appointment.setStatus': {
+        const { status } = args as MutationArgs<'appointment.setStatus'>;
+        return data ? { ...data, status, ...(status === 'checked_in' ? { checkedInAt: ctx.nowIso } : {}) } : null;
+      }
       case 'appointment.book':
         return data ?? book(args as MutationArgs<'appointment.book'>, ctx);
       case 'appointment.reschedule': {

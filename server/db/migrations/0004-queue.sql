@@ -18,3 +18,6 @@ CREATE TABLE queue_requests (
 CREATE INDEX queue_requests_waiting_idx ON queue_requests (location_state, requested_at) WHERE status = 'waiting';
 CREATE INDEX queue_requests_patient_idx ON queue_requests (patient_id);
 CREATE INDEX queue_requests_taken_by_idx ON queue_requests (taken_by);
+
+-- When a patient checked in for a visit: the waiting room shows how long they have waited.
+ALTER TABLE appointments ADD COLUMN checked_in_at timestamptz;
