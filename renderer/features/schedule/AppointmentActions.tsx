@@ -12,12 +12,13 @@ export interface AppointmentActionsProps {
   appointment: LocalAppointment;
   timeZone: string;
   onOpenNote: (appointmentId: string) => void;
+  onReschedule: (appointmentId: string) => void;
   onFailure: () => void;
   /** Put focus on "Open note" when mounted (coming back from the note). */
   focusOpenNote?: boolean;
 }
 
-export function AppointmentActions({ appointment, timeZone, onOpenNote, onFailure, focusOpenNote = false }: AppointmentActionsProps) {
+export function AppointmentActions({ appointment, timeZone, onOpenNote, onReschedule, onFailure, focusOpenNote = false }: AppointmentActionsProps) {
   const [confirming, setConfirming] = useState<AppointmentStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const openNoteRef = useRef<HTMLButtonElement>(null);
@@ -60,6 +61,11 @@ export function AppointmentActions({ appointment, timeZone, onOpenNote, onFailur
           {ACTION_WORDS[status]}
         </Button>
       ))}
+      {appointment.status === 'booked' ? (
+        <Button variant="quiet" disabled={busy} onClick={() => onReschedule(appointment.id)}>
+          Reschedule
+        </Button>
+      ) : null}
       <Button ref={openNoteRef} variant="primary" onClick={() => onOpenNote(appointment.id)}>
         Open note
       </Button>

@@ -8,6 +8,7 @@ import { AppointmentActions } from './AppointmentActions';
 import { KIND_WORDS, STATUS_TONES, STATUS_WORDS } from './appointment-words';
 import type { LocalDate } from './day-range';
 import { addDays } from './day-range';
+import { patientLocalTime } from './week-model';
 
 export interface DayScheduleProps {
   day: LocalDate;
@@ -20,9 +21,10 @@ export interface DayScheduleProps {
   returnFocusTo: string | null;
   onShowDay: (day: LocalDate | null) => void;
   onOpenNote: (appointmentId: string) => void;
+  onReschedule: (appointmentId: string) => void;
 }
 
-export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments, downloading, returnFocusTo, onShowDay, onOpenNote }: DayScheduleProps) {
+export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments, downloading, returnFocusTo, onShowDay, onOpenNote, onReschedule }: DayScheduleProps) {
   const headingId = useId();
   const [failed, setFailed] = useState(false);
   const dateText = formatCalendarDate(day);
@@ -39,7 +41,8 @@ export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments,
         </>
       ),
     },
-    { key: 'patient', header: 'Patient', rowHeader: true, render: (a) => a.patientName },
+    { key: 'patientTime', header: "Patient's time", className: 'hc-nowrap', render: (a) => patientLocalTime(a.startsAt, a.patientLocationState) ?? '—' },
+    { key: 'patient', header: 'Patient', rowHeader: true, render: (a) => a.patientName || 'New visit' },
     { key: 'kind', header: 'Visit', render: (a) => KIND_WORDS[a.kind] },
     { key: 'reason', header: 'Reason', render: (a) => a.reason },
     {
@@ -56,7 +59,7 @@ export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments,
       key: 'actions',
       header: 'Actions',
       render: (a) => (
-        <AppointmentActions appointment={a} timeZone={timeZone} onOpenNote={onOpenNote} onFailure={() => setFailed(true)} focusOpenNote={returnFocusTo === a.id} />
+        <AppointmentActions appointment={a} timeZone={timeZone} onOpenNote={onOpenNote} onReschedule={onReschedule} onFailure={() => setFailed(true)} focusOpenNote={returnFocusTo === a.id} />
       ),
     },
   ];

@@ -1,14 +1,20 @@
-// The clinician's "Schedule" workspace: a day of visits from the local cache, or the note of one visit.
+// The clinician's "Schedule" workspace: a day or a week of visits from the local cache (or the note of one
+// visit), the booking form, and the on-demand queue beside them.
 import { useEffect } from 'react';
 import type { User } from '../../../shared/domain/user';
+import type { LocalAppointment } from '../../data';
 import { useAppointmentsInRange } from '../../data';
-import { useNow } from '../../ui';
+import { Button, timeZoneName, useNow } from '../../ui';
 import { NoteEditor } from '../notes';
 import { useEffectiveSyncStatus } from '../sync-status';
+import { BookingForm } from './BookingForm';
 import type { LocalDate } from './day-range';
 import { dayRange, todayIn } from './day-range';
 import { DaySchedule } from './DaySchedule';
-import { closeNote, openNote, showDay, useScheduleStore } from './schedule-store';
+import { QueuePanel } from './QueuePanel';
+import { closeBooking, closeNote, openBooking, openNote, openVisit, showDay, showView, showWeek, useScheduleStore } from './schedule-store';
+import { weekRange, weekStartOf } from './week-model';
+import { WeekSchedule } from './WeekSchedule';
 
 interface ScheduleDayProps {
   user: User;
@@ -16,20 +22,34 @@ interface ScheduleDayProps {
   today: LocalDate;
 }
 
+function RescheduleLoader({ user, appointments, id, day }: { user: User; appointments: LocalAppointment[] | undefined; id: string; day: LocalDate }) {
+  const appointment = appointments?.find((a) => a.id === id);
+  if (!appointments) return <p className="hc-loading">Opening the visit…</p>;
+  if (!appointment) return <BookingForm user={user} defaultDate={day} onDone={() => closeBooking()} />;
+  return <BookingForm user={user} appointment={appointment} defaultDate={day} onDone={(date) => { closeBooking(); if (date) showDay(date); }} />;
+}
+
 /** One day's live query; keyed by the day, so a new day shows "loading" rather than the previous day's rows. */
 function ScheduleDay({ user, day, today }: ScheduleDayProps) {
   const openNoteFor = useScheduleStore((s) => s.openNoteFor);
   const returnFocusTo = useScheduleStore((s) => s.returnFocusTo);
+  const booking = useScheduleStore((s) => s.booking);
   const { fromIso, toIso } = dayRange(day, user.timeZone);
   const appointments = useAppointmentsInRange(fromIso, toIso);
   const noteAppointment = openNoteFor ? appointments?.find((a) => a.id === openNoteFor) : undefined;
   const downloading = useEffectiveSyncStatus().phase === 'first-sync';
 
-  // The visit is no longer on this device (e.g. reassigned): go back to the list.
+  // The visit is no longer on this device (e.g. reassigned): go back to the list. A visit just taken from the
+  // queue may not be here yet: wait for it while a sync is under way.
   useEffect(() => {
-    if (openNoteFor && appointments && !noteAppointment) closeNote();
-  }, [openNoteFor, appointments, noteAppointment]);
+    if (openNoteFor && appointments && !noteAppointment && !downloading) {
+      const timer = window.setTimeout(closeNote, 10_000);
+      return () => window.clearTimeout(timer);
+    }
+    return undefined;
+  }, [openNoteFor, appointments, noteAppointment, downloading]);
 
+  if (booking && booking !== 'new') return <RescheduleLoader user={user} appointments={appointments} id={booking} day={day} />;
   if (openNoteFor) {
     if (!noteAppointment) return <p className="hc-loading">Opening the note…</p>;
     return <NoteEditor appointment={noteAppointment} timeZone={user.timeZone} onBack={closeNote} />;
@@ -45,14 +65,76 @@ function ScheduleDay({ user, day, today }: ScheduleDayProps) {
       returnFocusTo={returnFocusTo}
       onShowDay={showDay}
       onOpenNote={openNote}
+      onReschedule={openBooking}
     />
   );
 }
 
-export function ScheduleWorkspace({ user }: { user: User }) {
+function ScheduleWeek({ user, weekStart, today, onOpenChart }: { user: User; weekStart: LocalDate; today: LocalDate; onOpenChart: (patientId: string) => void }) {
+  const { fromIso, toIso } = weekRange(weekStart, user.timeZone);
+  const appointments = useAppointmentsInRange(fromIso, toIso);
+  const downloading = useEffectiveSyncStatus().phase === 'first-sync';
+  return (
+    <WeekSchedule
+      weekStart={weekStart}
+      isThisWeek={weekStart === weekStartOf(today)}
+      today={today}
+      timeZone={user.timeZone}
+      zoneName={timeZoneName(fromIso, user.timeZone)}
+      appointments={appointments}
+      downloading={downloading}
+      onShowWeek={showWeek}
+      onOpenChart={onOpenChart}
+    />
+  );
+}
+
+export interface ScheduleWorkspaceProps {
+  user: User;
+  /** Opens a patient's chart (the Patients workspace). */
+  onOpenChart: (patientId: string) => void;
+}
+
+export function ScheduleWorkspace({ user, onOpenChart }: ScheduleWorkspaceProps) {
   const now = useNow(60_000); // today moves on at midnight in the clinician's zone
   const today = todayIn(user.timeZone, now);
-  const chosen = useScheduleStore((s) => s.day);
-  const day = chosen ?? today;
-  return <ScheduleDay key={day} user={user} day={day} today={today} />;
+  const view = useScheduleStore((s) => s.view);
+  const chosenDay = useScheduleStore((s) => s.day);
+  const chosenWeek = useScheduleStore((s) => s.week);
+  const booking = useScheduleStore((s) => s.booking);
+  const openNoteFor = useScheduleStore((s) => s.openNoteFor);
+  const day = chosenDay ?? today;
+  const weekStart = chosenWeek ?? weekStartOf(today);
+  const busyElsewhere = booking !== null || openNoteFor !== null;
+  return (
+    <div className="hc-schedule-layout">
+      <div className="hc-stack hc-schedule-layout__main">
+        {busyElsewhere ? null : (
+          <div className="hc-form__actions">
+            <div className="hc-form__actions" role="group" aria-label="Schedule view">
+              <Button aria-pressed={view === 'day'} onClick={() => showView('day')}>
+                Day
+              </Button>
+              <Button aria-pressed={view === 'week'} onClick={() => showView('week')}>
+                Week
+              </Button>
+            </div>
+            <Button variant="primary" onClick={() => openBooking('new')}>
+              Book a visit
+            </Button>
+          </div>
+        )}
+        {booking === 'new' ? (
+          <BookingForm user={user} defaultDate={day} onDone={(date) => { closeBooking(); if (date) { showDay(date); showView('day'); } }} />
+        ) : view === 'week' && !busyElsewhere ? (
+          <ScheduleWeek key={weekStart} user={user} weekStart={weekStart} today={today} onOpenChart={onOpenChart} />
+        ) : (
+          <ScheduleDay key={day} user={user} day={day} today={today} />
+        )}
+      </div>
+      <aside className="hc-schedule-layout__side" aria-label="On-demand queue">
+        <QueuePanel user={user} onOpenVisit={openVisit} />
+      </aside>
+    </div>
+  );
 }

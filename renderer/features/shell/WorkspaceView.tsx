@@ -2,10 +2,17 @@
 import type { User } from '../../../shared/domain/user';
 import { EmptyState } from '../../ui';
 import { AuditWorkspace, UsersWorkspace } from '../admin';
-import { PatientsWorkspace } from '../patients';
+import { PatientsWorkspace, openChart } from '../patients';
 import { ScheduleWorkspace } from '../schedule';
 import { ManagedSettingsPage } from '../settings';
 import type { WorkspaceId } from './workspaces';
+import { selectWorkspace } from './shell-store';
+
+/** From the schedule's week view to the patient's chart. */
+function openChartFromSchedule(patientId: string): void {
+  openChart(patientId);
+  selectWorkspace('patients');
+}
 
 const EMPTY_STATES: Record<Exclude<WorkspaceId, 'users' | 'audit' | 'schedule' | 'patients' | 'settings'>, { title: string; hint: string }> = {
   inbox: { title: 'No messages yet.', hint: 'Messages from patients and the care team appear here.' },
@@ -16,7 +23,7 @@ const EMPTY_STATES: Record<Exclude<WorkspaceId, 'users' | 'audit' | 'schedule' |
 export function WorkspaceView({ workspace, user }: { workspace: WorkspaceId; user: User }) {
   if (workspace === 'users') return <UsersWorkspace />;
   if (workspace === 'audit') return <AuditWorkspace />;
-  if (workspace === 'schedule') return <ScheduleWorkspace user={user} />;
+  if (workspace === 'schedule') return <ScheduleWorkspace user={user} onOpenChart={openChartFromSchedule} />;
   if (workspace === 'patients') return <PatientsWorkspace user={user} />;
   if (workspace === 'settings') return <ManagedSettingsPage />;
   const empty = EMPTY_STATES[workspace];
