@@ -14,6 +14,7 @@ import { ENTITY_TABLE_NAMES } from './schema';
 
 const ACCESS_ENDED = 'You no longer have access to this patient, so this change was not sent.';
 const ENTITY_REMOVED = 'This record was removed on the server, so this change was not sent.';
+const QUEUE_GONE = 'This patient is no longer in your queue (another clinician took them, or they left), so they were not taken.';
 
 interface KeyState {
   patientId: string | null;
@@ -95,7 +96,7 @@ async function planPage(core: CacheCore, changes: readonly Change[], snaps: Map<
       if (state.gone) {
         plan.rows.push({ snap, row: null });
         for (const e of entries) {
-          plan.orphaned.push(toConflict(e, 'not_found', ENTITY_REMOVED, nowIso));
+          plan.orphaned.push(toConflict(e, 'not_found', snap.target?.entity === 'queue' ? QUEUE_GONE : ENTITY_REMOVED, nowIso));
           plan.orphanedSeqs.push(e.seq);
         }
         return;
