@@ -127,7 +127,8 @@ export function ScheduleWorkspace({ user, onOpenChart }: ScheduleWorkspaceProps)
         {booking === 'new' ? (
           <BookingForm user={user} defaultDate={day} onDone={(date) => { closeBooking(); if (date) { showDay(date); showView('day'); } }} />
         ) : view === 'week' && !busyElsewhere ? (
-          <ScheduleWeek key={weekStart} user={user} weekStart={weekStart} today={today} onOpenChart={onOpenChart} />
+          // Not keyed by the week: the view keeps its keyboard focus plan across Page Up / Page Down.
+          <ScheduleWeek user={user} weekStart={weekStart} today={today} onOpenChart={onOpenChart} />
         ) : (
           <ScheduleDay key={day} user={user} day={day} today={today} />
         )}
