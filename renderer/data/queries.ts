@@ -11,9 +11,43 @@ import { DataError } from './errors';
 import { entityKey, openView } from './entity-store';
 import type { EntityRow } from './schema';
 
+/**
+ * Decrypted views already opened, per open cache (dropped with it at lock and sign-out), keyed by the entity and
+ * the random IV of the sealed value shown: a re-sealed (changed) row has a new IV, so an entry is never stale.
+ * Saves re-decrypting thousands of rows each time a screen (week view, patient list) reads them again.
+ */
+const openedViews = new WeakMap<CacheCore, Map<string, EntityData | null>>();
+const MAX_OPENED_VIEWS = 60_000;
+
+function openedCache(core: CacheCore): Map<string, EntityData | null> {
+  let cache = openedViews.get(core);
+  if (!cache) {
+    cache = new Map();
+    openedViews.set(core, cache);
+  }
+  return cache;
+}
+
+function viewCacheKey(ek: string, row: EntityRow): string | null {
+  const sealed = row.loc ?? row.srv;
+  return sealed ? `${ek}|${String.fromCharCode(...sealed.iv)}` : null;
+}
+
+async function openViewCached(core: CacheCore, cache: Map<string, EntityData | null>, ek: string, row: EntityRow): Promise<EntityData | null> {
+  const cacheKey = viewCacheKey(ek, row);
+  if (cacheKey !== null && cache.has(cacheKey)) return cache.get(cacheKey)!;
+  const data = await openView(core.key, ek, row);
+  if (cacheKey !== null) {
+    if (cache.size >= MAX_OPENED_VIEWS) cache.clear();
+    cache.set(cacheKey, data);
+  }
+  return data;
+}
+
 async function views<T>(core: CacheCore, entity: CachedEntityName, rows: readonly EntityRow[]): Promise<Array<T & { pending: boolean }>> {
+  const cache = openedCache(core);
   try {
-    const opened = await Promise.resolve(Promise.all(rows.map((row) => openView(core.key, entityKey(entity, row.id), row))));
+    const opened = await Promise.resolve(Promise.all(rows.map((row) => openViewCached(core, cache, entityKey(entity, row.id), row))));
     const out: Array<T & { pending: boolean }> = [];
     opened.forEach((data, i) => {
       if (data) out.push({ ...(data as T), pending: rows[i]!.pending > 0 });

@@ -1,8 +1,8 @@
 // The week view model across time zones: a clinician in Seattle, a patient in New York, and a week with the
 // end of daylight saving time (visits before and after the change, both zones).
 import { describe, expect, it } from 'vitest';
-import { buildWeek, patientLocalTime, weekRange, weekStartOf } from '../../../renderer/features/schedule/week-model';
-import { instantAt, localDayRange } from '../../../shared/rules/time-zones';
+import { buildWeek, fastLocalDate, fastLocalTime, patientLocalTime, weekRange, weekStartOf } from '../../../renderer/features/schedule/week-model';
+import { instantAt, localDate, localDayRange, localTime } from '../../../shared/rules/time-zones';
 
 const SEATTLE = 'America/Los_Angeles';
 const visit = (id: string, startsAt: string, minutes: number, state: 'NY' | 'WA' | 'AZ' = 'NY') => ({
@@ -71,4 +71,18 @@ describe('patientLocalTime', () => {
     expect(patientLocalTime('2026-07-01T17:00:00.000Z', 'AZ')).toBe('10:00 MST (AZ)');
   });
   it('is null when the location is not known', () => expect(patientLocalTime('2026-07-01T17:00:00.000Z', null)).toBeNull());
+});
+
+describe('fast local clock', () => {
+  it('agrees with the shared Intl-based functions every 7 minutes across both DST changes of 2026, in four zones', () => {
+    for (const zone of ['America/Los_Angeles', 'America/New_York', 'America/Phoenix', 'Pacific/Honolulu']) {
+      for (const from of [Date.parse('2026-03-07T00:00:00Z'), Date.parse('2026-10-31T00:00:00Z')]) {
+        for (let ms = from; ms < from + 3 * 86_400_000; ms += 7 * 60_000) {
+          const instant = new Date(ms);
+          expect(fastLocalTime(ms, zone)).toBe(localTime(instant, zone));
+          expect(fastLocalDate(ms, zone)).toBe(localDate(instant, zone));
+        }
+      }
+    }
+  });
 });
