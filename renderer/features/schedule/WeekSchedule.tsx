@@ -1,7 +1,7 @@
 // The week view: seven days of the clinician's visits in their time zone, each visit with the patient's local
 // time, as buttons that open the chart. Keys: Left/Right move between days, Page Up/Page Down between weeks
 // (Tab still goes through every visit in order).
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { LocalAppointment } from '../../data';
 import { Badge, Button, EmptyState, formatCalendarDate } from '../../ui';
@@ -22,6 +22,12 @@ export interface WeekScheduleProps {
   onOpenChart: (patientId: string) => void;
 }
 
+/**
+ * Visits listed per day before "Show all": more than a full clinic day of 20-minute visits, so a real schedule
+ * shows everything; a day with hundreds of visits (a whole service's calendar) stays quick to draw.
+ */
+export const VISITS_SHOWN_PER_DAY = 30;
+
 /** Where focus goes after the week changes by keyboard: the first or last day. */
 type PendingFocus = 'first' | 'last' | null;
 
@@ -37,6 +43,7 @@ export function WeekSchedule({ weekStart, isThisWeek, today, timeZone, zoneName,
   const listRef = useRef<HTMLOListElement>(null);
   const pendingFocus = useRef<PendingFocus>(null);
   const week = useMemo(() => (appointments ? buildWeek(weekStart, timeZone, appointments) : null), [appointments, weekStart, timeZone]);
+  const [expanded, setExpanded] = useState<ReadonlySet<LocalDate>>(() => new Set());
 
   const focusDay = (index: number): void => {
     const day = listRef.current?.querySelectorAll<HTMLElement>('[data-week-day]')[index];
@@ -108,7 +115,7 @@ export function WeekSchedule({ weekStart, isThisWeek, today, timeZone, zoneName,
                 <p className="hc-muted">No visits</p>
               ) : (
                 <ul className="hc-week__visits" aria-label={`Visits on ${dayLabel(day.date)}`}>
-                  {day.items.map((item) => (
+                  {(expanded.has(day.date) ? day.items : day.items.slice(0, VISITS_SHOWN_PER_DAY)).map((item) => (
                     <li key={item.id}>
                       <button type="button" className={`hc-week__visit${item.pending ? ' hc-row--pending' : ''}`} aria-label={`${visitText(item)}. Open chart`} onClick={() => onOpenChart(item.patientId)}>
                         <span className="hc-week__time">{item.clinicianTime}</span>
@@ -122,6 +129,13 @@ export function WeekSchedule({ weekStart, isThisWeek, today, timeZone, zoneName,
                       </button>
                     </li>
                   ))}
+                  {day.items.length > VISITS_SHOWN_PER_DAY && !expanded.has(day.date) ? (
+                    <li>
+                      <Button variant="quiet" onClick={() => setExpanded((s) => new Set(s).add(day.date))}>
+                        Show all {day.items.length} visits on {dayLabel(day.date)}
+                      </Button>
+                    </li>
+                  ) : null}
                 </ul>
               )}
             </li>
