@@ -32,12 +32,16 @@ const COLUMNS: Column<QueueRequestRow>[] = [
   { name: 'requested_at', type: 'timestamptz' }, { name: 'location_state', type: 'text' },
 ];
 
-/** The demo queue rows for a generated clinic: patients not already on the demo clinician's care team. */
+/**
+ * The demo queue rows for a generated clinic: patients not on the demo clinician's care team and with no visits
+ * booked (a request states where the patient is now, so their booked visits would no longer fit their location).
+ */
 export function generateDemoQueue(clinic: DemoClinic, now: Date, seed = 4): QueueRequestRow[] {
   const rng = new Random(seed).fork('queue');
   const clinician = clinic.users.find((u) => u.email === DEMO_ACCOUNTS.clinician);
   const onTeam = new Set(clinic.care_team.filter((c) => c.user_id === clinician?.id).map((c) => c.patient_id));
-  const candidates = clinic.patients.filter((p) => !onTeam.has(p.id));
+  const booked = new Set(clinic.appointments.map((a) => a.patient_id));
+  const candidates = clinic.patients.filter((p) => !onTeam.has(p.id) && !booked.has(p.id));
   const step = Math.max(1, Math.floor(candidates.length / DEMO_REQUESTS.length));
   return DEMO_REQUESTS.flatMap(([state, urgency, minutes, reason], i) => {
     const patient = candidates[i * step];

@@ -1,7 +1,7 @@
 // The on-demand queue on the server: pull scope by active license (expiry included, and a patient who moves),
 // take as compare-and-set (two clinicians racing: one wins, the other is told who), and what a take creates.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDriver, openTestDatabase } from './support/databases';
 import type { TestDatabase } from './support/databases';
 import { seedTestClinic } from './support/fixtures';
@@ -10,6 +10,11 @@ import { buildTestApp, signIn } from './support/app';
 import type { TestApp } from './support/app';
 import { TestSyncClient } from './support/sync-client';
 import type { Change } from '../../shared/sync/protocol';
+import type { UsState } from '../../shared/domain/states';
+import { checkQueueEligibility } from '../../shared/rules/queue';
+import { generateDemoClinic } from '../../server/seed/demo-clinic';
+import { generateDemoQueue } from '../../server/seed/demo-queue';
+import { DEMO_ACCOUNTS } from '../../server/seed/demo-accounts';
 
 const queueIds = (changes: Change[]) => [...new Set(changes.filter((c) => c.entity === 'queue' && !c.deleted).map((c) => c.id))].sort();
 
@@ -123,5 +128,21 @@ describeEachDriver('on-demand queue', (driver) => {
     await b.push([b.mutation('patient.confirmLocation', { patientId: patients.tx, locationState: 'TX' })]);
     const afterLeaving = await a.pullAll();
     expect(afterLeaving.find((c) => c.id === requests.tx)).toMatchObject({ deleted: true, data: null });
+  });
+});
+
+describe('demo queue seed', () => {
+  it('seeds seven requests of patients without visits, four in states where the demo clinician is licensed', () => {
+    const now = new Date('2026-11-28T18:00:00Z');
+    const clinic = generateDemoClinic({ now, seed: 1 });
+    const rows = generateDemoQueue(clinic, now);
+    expect(rows).toHaveLength(7);
+    const booked = new Set(clinic.appointments.map((a) => a.patient_id));
+    expect(rows.some((r) => booked.has(r.patient_id))).toBe(false);
+    const clinician = clinic.users.find((u) => u.email === DEMO_ACCOUNTS.clinician)!;
+    const licenses = clinic.staff_licenses.filter((l) => l.user_id === clinician.id)
+      .map((l) => ({ state: l.state as UsState, licenseNumber: l.license_number, expiresOn: l.expires_on }));
+    const eligible = rows.filter((r) => checkQueueEligibility(licenses, { status: 'waiting', locationState: r.location_state as UsState }, now).eligible);
+    expect(eligible.map((r) => r.location_state)).toEqual(['WA', 'NY', 'TX', 'CA']);
   });
 });
