@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { DEVICE_HEADER, LoginResponseSchema } from '../../shared/api/auth';
 import { AppointmentListResponseSchema } from '../../shared/api/clinical';
-import { localDayRange, localDate } from '../../shared/rules/time-zones';
+import { localDayRange, localDate, localTime } from '../../shared/rules/time-zones';
 import type { DemoUser } from './support/demo-users';
 import { demoPassword, demoUser } from './support/demo-users';
 import { goOffline, goOnline } from './support/network';
@@ -136,4 +136,43 @@ test('the waiting room counts a check-in made elsewhere and raises a notificatio
   await expect.poll(() => page.evaluate(() => (window as unknown as { shownNotifications: unknown[] }).shownNotifications)).toEqual([
     { title: 'Patient checked in', body: 'A patient has checked in.' },
   ]);
+});
+
+test('booking refuses impossible times and a double-booking, then books a free slot', async ({ page }) => {
+  await signIn(page, demoUser('clinician'));
+  await expectAllSaved(page);
+  const main = page.getByRole('main');
+  // A visit that still holds its time (booked: it offers "Check in"); finished visits free their slot.
+  const bookedRow = main.getByRole('table', { name: /^Appointments, / }).getByRole('row').filter({ has: page.getByRole('button', { name: 'Check in', exact: true }) }).first();
+  const busyAt = (await bookedRow.count()) > 0 ? await bookedRow.locator('time').first().getAttribute('datetime') : null;
+
+  await main.getByRole('button', { name: 'Book a visit' }).click();
+  const form = main.getByRole('region', { name: 'Book a visit' });
+  const patient = form.getByRole('combobox', { name: 'Patient' });
+  await expect(patient.locator('option')).not.toHaveCount(1);
+  await patient.selectOption({ index: 1 });
+  await form.getByRole('textbox', { name: 'Reason' }).fill('E2E follow-up');
+  await form.getByLabel('Starts at').fill('10:30');
+  await form.getByLabel('Ends at').fill('10:00');
+  await form.getByRole('button', { name: 'Book visit' }).click();
+  await expect(form.getByRole('alert')).toHaveText('The visit ends before it starts.');
+
+  if (busyAt) {
+    const zone = 'America/Los_Angeles';
+    const start = new Date(busyAt);
+    await form.getByLabel('Date').fill(localDate(start, zone));
+    await form.getByLabel('Starts at').fill(localTime(start, zone));
+    await form.getByLabel('Ends at').fill(localTime(new Date(start.getTime() + 10 * 60_000), zone));
+    await form.getByRole('button', { name: 'Book visit' }).click();
+    await expect(form.getByRole('alert')).toHaveText('You already have a visit at that time; choose another time.');
+  }
+
+  // A free slot three weeks ahead, at dawn: booked, and shown on that day.
+  const day = localDate(new Date(Date.now() + 21 * 86_400_000), 'America/Los_Angeles');
+  await form.getByLabel('Date').fill(day);
+  await form.getByLabel('Starts at').fill('05:00');
+  await form.getByLabel('Ends at').fill('05:20');
+  await form.getByRole('button', { name: 'Book visit' }).click();
+  await expect(main.getByRole('table', { name: /^Appointments, / }).getByRole('cell', { name: 'E2E follow-up' })).toBeVisible();
+  await expectAllSaved(page, 30_000);
 });
