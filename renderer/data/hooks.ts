@@ -4,10 +4,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useStore } from 'zustand';
 import type { DataLayer } from '../sync/data-layer';
 import { useActiveLayerStore } from './active-layer';
-import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient, LocalPrescription, LocalTask, SyncStatus } from './contract';
+import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient, LocalPrescription, LocalQueueRequest, LocalTask, SyncStatus } from './contract';
 import {
   queryAppointmentsInRange, queryConflicts, queryInboxTasks, queryNote, queryNoteForAppointment, queryPatient, queryPatientChart, queryPatients,
-  queryPrescriptionsForAppointment,
+  queryPrescriptionsForAppointment, queryQueueRequests,
 } from './queries';
 import { queryConversations, queryThread, queryUnreadTotal } from './chat-queries';
 import type { LocalConversation, LocalMessage } from './contract';
@@ -64,6 +64,11 @@ export function usePrescriptionsForAppointment(appointmentId: string): LocalPres
 /** The signed-in user's inbox tasks (e.g. failed deliveries), open first. */
 export function useInboxTasks(): LocalTask[] | undefined {
   return useLayerQuery((layer) => queryInboxTasks(layer.core), []);
+}
+
+/** The on-demand queue requests on this device (order and eligibility are the feature's: shared/rules/queue). */
+export function useQueueRequests(): LocalQueueRequest[] | undefined {
+  return useLayerQuery((layer) => queryQueueRequests(layer.core), []);
 }
 
 export function useConflicts(): ConflictItem[] | undefined {

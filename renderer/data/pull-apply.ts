@@ -6,13 +6,15 @@ import type { Change, PullResponse } from '../../shared/sync/protocol';
 import type { CachedEntityName } from '../../shared/sync/local-effects';
 import type { CacheCore } from './cache';
 import type { EntitySnapshot, ServerUpdate } from './entity-store';
-import { composeRow, entityKey, guardedWrite, openArgs, storeRows } from './entity-store';
+import { composeRow, entityKey, guardedWrite, openArgs, openView, storeRows } from './entity-store';
+import { emitPatientsCheckedIn } from './check-in-events';
 import { setMeta } from './meta';
 import type { CacheDb, ConflictRow, EntityRow, OutboxRow } from './schema';
 import { ENTITY_TABLE_NAMES } from './schema';
 
 const ACCESS_ENDED = 'You no longer have access to this patient, so this change was not sent.';
 const ENTITY_REMOVED = 'This record was removed on the server, so this change was not sent.';
+const QUEUE_GONE = 'This patient is no longer in your queue (another clinician took them, or they left), so they were not taken.';
 
 interface KeyState {
   patientId: string | null;
@@ -29,6 +31,8 @@ interface PagePlan {
   orphaned: ConflictRow[];
   orphanedSeqs: number[];
   revoked: string[];
+  /** The user's appointments this page moved to checked in (made elsewhere: nothing of theirs was pending). */
+  checkedIn: number;
 }
 
 function toConflict(entry: OutboxRow, reason: ConflictRow['reason'], message: string, nowIso: string): ConflictRow {
@@ -83,7 +87,7 @@ async function planPage(core: CacheCore, changes: readonly Change[], snaps: Map<
     state.server = state.gone ? null : { data: change.data!, version: change.version };
   }
 
-  const plan: PagePlan = { rows: [], orphaned: [], orphanedSeqs: [], revoked: revokedOrder };
+  const plan: PagePlan = { rows: [], orphaned: [], orphanedSeqs: [], revoked: revokedOrder, checkedIn: 0 };
   await Promise.all(
     [...states].map(async ([key, state]) => {
       const snap = snaps.get(key)!;
@@ -92,11 +96,12 @@ async function planPage(core: CacheCore, changes: readonly Change[], snaps: Map<
       if (state.gone) {
         plan.rows.push({ snap, row: null });
         for (const e of entries) {
-          plan.orphaned.push(toConflict(e, 'not_found', ENTITY_REMOVED, nowIso));
+          plan.orphaned.push(toConflict(e, 'not_found', snap.target?.entity === 'queue' ? QUEUE_GONE : ENTITY_REMOVED, nowIso));
           plan.orphanedSeqs.push(e.seq);
         }
         return;
       }
+      if (await isCheckInFromElsewhere(core, key, snap, state)) plan.checkedIn += 1;
       const pending = await Promise.all(entries.map(async (e) => ({ name: e.name, args: await openArgs(core.key, e) })));
       const row = await composeRow({ key: core.key, effect: core.effectContext(), snap, server: state.server, pending, ignoreRow: state.afterRevocation });
       plan.rows.push({ snap, row });
@@ -105,13 +110,23 @@ async function planPage(core: CacheCore, changes: readonly Change[], snaps: Map<
   return plan;
 }
 
+/** A known appointment of this user, not changed on this device, that the server now says is checked in. */
+async function isCheckInFromElsewhere(core: CacheCore, key: string, snap: EntitySnapshot, state: KeyState): Promise<boolean> {
+  if (snap.target?.entity !== 'appointment' || !snap.row || snap.entries.length > 0 || state.afterRevocation) return false;
+  if (state.server === null || state.server === 'unchanged') return false;
+  const next = state.server.data;
+  if (next.status !== 'checked_in' || next.clinicianId !== core.userId) return false;
+  const before = await openView(core.key, key, snap.row);
+  return before !== null && before.status !== 'checked_in';
+}
+
 /** Stores a pulled page and its cursor atomically. Returns how many entity changes the page held. */
 export async function applyPullPage(core: CacheCore, page: PullResponse): Promise<number> {
   const { db } = core;
   const changes = page.changes;
   const keys = entityChanges(changes).map((c) => entityKey(c.entity, c.id));
   const nowIso = new Date(core.env.now()).toISOString();
-  await guardedWrite(
+  const stored = await guardedWrite(
     db,
     keys,
     (snaps) => planPage(core, changes, snaps, nowIso),
@@ -125,5 +140,6 @@ export async function applyPullPage(core: CacheCore, page: PullResponse): Promis
       await setMeta(db, { cursor: page.cursor, lastServerContactAt: nowIso, ...(page.hasMore ? {} : { firstSyncDone: true }) });
     },
   );
+  emitPatientsCheckedIn(stored.checkedIn);
   return keys.length;
 }

@@ -5,15 +5,52 @@ import type { EntityState } from '../../shared/sync/protocol';
 import type { MutationName } from '../../shared/sync/mutations';
 import type { CachedEntityName, EntityData } from '../../shared/sync/local-effects';
 import type { CacheCore } from './cache';
-import type { ConflictItem, LocalAppointment, LocalChart, LocalEncounter, LocalNote, LocalPatient, LocalPrescription, LocalTask, LocalVital } from './contract';
+import type { ConflictItem, LocalAppointment, LocalChart, LocalEncounter, LocalNote, LocalPatient, LocalPrescription, LocalQueueRequest, LocalTask, LocalVital } from './contract';
 import { label, unseal } from './crypto';
 import { DataError } from './errors';
 import { entityKey, openView } from './entity-store';
-import type { EntityRow } from './schema';
+import type { EntityRow, LegacySealed, Sealed } from './schema';
+
+/**
+ * Decrypted views already opened, per open cache (dropped with it at lock and sign-out), keyed by the entity and
+ * the random IV of the sealed value shown: a re-sealed (changed) row has a new IV, so an entry is never stale.
+ * Saves re-decrypting thousands of rows each time a screen (week view, patient list) reads them again.
+ */
+const openedViews = new WeakMap<CacheCore, Map<string, EntityData | null>>();
+const MAX_OPENED_VIEWS = 60_000;
+
+function openedCache(core: CacheCore): Map<string, EntityData | null> {
+  let cache = openedViews.get(core);
+  if (!cache) {
+    cache = new Map();
+    openedViews.set(core, cache);
+  }
+  return cache;
+}
+
+function viewCacheKey(ek: string, row: EntityRow): string | null {
+  const sealed: Sealed | LegacySealed | null = row.loc ?? row.srv;
+  if (!sealed) return null;
+  // The IV is fresh for every seal, so it identifies this exact sealed value (the first 12 bytes; older rows: .iv).
+  const iv = sealed instanceof Uint8Array ? sealed.subarray(0, 12) : (sealed as LegacySealed).iv;
+  return `${ek}|${String.fromCharCode(...iv)}`;
+}
+
+async function openViewCached(core: CacheCore, cache: Map<string, EntityData | null>, ek: string, row: EntityRow): Promise<EntityData | null> {
+  const cacheKey = viewCacheKey(ek, row);
+  if (cacheKey !== null && cache.has(cacheKey)) return cache.get(cacheKey)!;
+  const data = await openView(core.key, ek, row);
+  if (cacheKey !== null) {
+    if (cache.size >= MAX_OPENED_VIEWS) cache.clear();
+    cache.set(cacheKey, data);
+  }
+  return data;
+}
 
 async function views<T>(core: CacheCore, entity: CachedEntityName, rows: readonly EntityRow[]): Promise<Array<T & { pending: boolean }>> {
+  const cache = openedCache(core);
   try {
-    const opened = await Promise.resolve(Promise.all(rows.map((row) => openView(core.key, entityKey(entity, row.id), row))));
+    const opened = await Promise.resolve(Promise.all(rows.map((row) => openViewCached(core, cache, entityKey(entity, row.id), row))));
     const out: Array<T & { pending: boolean }> = [];
     opened.forEach((data, i) => {
       if (data) out.push({ ...(data as T), pending: rows[i]!.pending > 0 });
@@ -119,6 +156,11 @@ export async function queryPrescriptionsForAppointment(core: CacheCore, appointm
 export async function queryInboxTasks(core: CacheCore): Promise<LocalTask[]> {
   const rows = await core.db.tasks.toArray();
   return (await views<LocalTask>(core, 'task', rows)).sort((a, b) => a.status.localeCompare(b.status) * -1 || b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Every on-demand queue request on this device (the server sends only those in the user's scope), unordered. */
+export async function queryQueueRequests(core: CacheCore): Promise<LocalQueueRequest[]> {
+  return views<LocalQueueRequest>(core, 'queue', await core.db.queue.toArray());
 }
 
 export async function queryConflicts(core: CacheCore): Promise<ConflictItem[]> {

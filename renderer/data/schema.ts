@@ -94,7 +94,7 @@ export interface MetaRow {
 }
 
 export const ENTITY_TABLE: {
-  readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'encounters' | 'vitals' | 'prescriptions' | 'tasks' | 'conversations' | 'messages';
+  readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'queue' | 'encounters' | 'vitals' | 'prescriptions' | 'tasks' | 'conversations' | 'messages';
 } = {
   patient: 'patients',
   allergy: 'allergies',
@@ -102,6 +102,7 @@ export const ENTITY_TABLE: {
   problem: 'problems',
   appointment: 'appointments',
   note: 'notes',
+  queue: 'queue',
   encounter: 'encounters',
   vital: 'vitals',
   prescription: 'prescriptions',
@@ -123,6 +124,8 @@ export class CacheDb extends Dexie {
   declare problems: Table<EntityRow, string>;
   declare appointments: Table<EntityRow, string>;
   declare notes: Table<EntityRow, string>;
+  /** On-demand queue requests in this clinician's licensed states (and the ones they took). */
+  declare queue: Table<EntityRow, string>;
   declare encounters: Table<EntityRow, string>;
   declare vitals: Table<EntityRow, string>;
   declare icd10: Table<Icd10Row, string>;
@@ -147,7 +150,11 @@ export class CacheDb extends Dexie {
       conflicts: 'id, createdAt, patientId',
       meta: 'key',
     });
-    // Version 2 is another branch's; 3 adds the chart's encounters and vitals and the ICD-10-CM reference table.
+    // 2: the on-demand queue.
+    this.version(2).stores({
+      queue: 'id, patientId',
+    });
+    // 3 adds the chart's encounters and vitals and the ICD-10-CM reference table.
     // A cache synced before has a cursor past the encounters and vitals it never received: pull everything again.
     this.version(3)
       .stores({

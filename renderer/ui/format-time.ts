@@ -41,7 +41,7 @@ export function formatCalendarDate(date: string, style: 'long' | 'medium' = 'lon
   const [y, m, d] = date.split('-').map(Number);
   const utc = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
   const options: Intl.DateTimeFormatOptions = style === 'long' ? { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' };
-  return new Intl.DateTimeFormat(undefined, { ...options, timeZone: 'UTC' }).format(utc);
+  return formatter(options, 'UTC').format(utc);
 }
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });

@@ -7,6 +7,7 @@ import type { Column } from './bulk-insert';
 import { countDemoClinic, generateDemoClinic } from './demo-clinic';
 import { insertDemoPrescriptions } from './demo-prescriptions';
 import { seedDemoChat } from './demo-chat';
+import { insertDemoQueue } from './demo-queue';
 import type {
   AppointmentRow, CareTeamRow, CityRow, DemoClinic, DemoClinicCounts, EmployerRow, PatientAllergyRow, PatientMedicationRow,
   PatientProblemRow, PatientRow, StaffLicenseRow, StaffSkillRow, UserRow,
@@ -114,12 +115,14 @@ async function lockAndCheckEmpty(tx: Queryable): Promise<void> {
  * when the database already holds data.
  */
 export async function seedDemoClinic(db: Database, options: SeedDemoOptions = {}): Promise<DemoClinicCounts> {
-  const clinic = generateDemoClinic({ now: options.now ?? new Date(), seed: options.seed, patientCount: options.patientCount });
+  const now = options.now ?? new Date();
+  const clinic = generateDemoClinic({ now, seed: options.seed, patientCount: options.patientCount });
   const hashes = await hashDemoPasswords(clinic.users.length);
   return db.transaction(async (tx) => {
     await lockAndCheckEmpty(tx);
     const counts = await insertDemoClinic(tx, clinic, hashes);
     await insertDemoPrescriptions(tx, options.now ?? new Date());
+    await insertDemoQueue(tx, clinic, now);
     return counts;
   });
 }

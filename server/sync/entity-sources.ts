@@ -23,6 +23,8 @@ export interface EntitySource {
    * used instead of the patient scope, and a query for the user ids ($1 = entity id) a change goes to.
    */
   memberScope?: { scopeSql(role: Role): string; membersSql: string };
+  /** Who may see it: the patient's care team (default) or, for queue requests, licensure (see queue-scope.ts). */
+  scope?: 'patient' | 'queue';
   toData(row: Row): Record<string, unknown>;
 }
 
@@ -76,13 +78,14 @@ export const ENTITY_SOURCES: readonly EntitySource[] = [
   },
   {
     entity: 'appointment', table: 'appointments', patientColumn: 't.patient_id',
-    from: `SELECT t.id, t.version, t.patient_id, t.clinician_id, t.kind, t.status, t.starts_at, t.ends_at, t.reason, t.city_id,
+    from: `SELECT t.id, t.version, t.patient_id, t.clinician_id, t.kind, t.status, t.starts_at, t.ends_at, t.reason, t.city_id, t.checked_in_at,
              p.given_name, p.family_name, p.location_state
            FROM appointments t JOIN patients p ON p.id = t.patient_id`,
     toData: (r) => ({
       id: r.id, patientId: r.patient_id, clinicianId: r.clinician_id, kind: r.kind, status: r.status, startsAt: iso(r.starts_at),
       endsAt: iso(r.ends_at), reason: r.reason, cityId: r.city_id, version: r.version,
       patientName: `${String(r.given_name)} ${String(r.family_name)}`, patientLocationState: r.location_state,
+      checkedInAt: r.checked_in_at ? iso(r.checked_in_at) : null,
     }),
   },
   {
@@ -179,6 +182,17 @@ export const ENTITY_SOURCES: readonly EntitySource[] = [
       membersSql: 'SELECT m.user_id FROM messages g JOIN conversation_members m ON m.conversation_id = g.conversation_id WHERE g.id = $1',
     },
   },
+  {
+    entity: 'queue', table: 'queue_requests', patientColumn: 't.patient_id', scope: 'queue',
+    from: `SELECT t.id, t.version, t.patient_id, t.reason, t.urgency, t.requested_at, t.location_state, t.status, t.taken_by, t.taken_at,
+             t.appointment_id, p.given_name, p.family_name, u.display_name AS taken_by_name
+           FROM queue_requests t JOIN patients p ON p.id = t.patient_id LEFT JOIN users u ON u.id = t.taken_by`,
+    toData: (r) => ({
+      id: r.id, patientId: r.patient_id, patientName: `${String(r.given_name)} ${String(r.family_name)}`, reason: r.reason, urgency: r.urgency,
+      requestedAt: iso(r.requested_at), locationState: String(r.location_state).trim(), status: r.status, takenBy: r.taken_by ?? null,
+      takenByName: r.taken_by_name ?? null, takenAt: r.taken_at ? iso(r.taken_at) : null, appointmentId: r.appointment_id ?? null, version: r.version,
+    }),
+  },
 ];
 
 /** json columns come back parsed from pg and PGlite alike; text is parsed for safety. */
@@ -223,16 +237,37 @@ export async function loadEntity(db: Queryable, entity: EntityName, id: string):
 
 export const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 
+/** Who is pulling: queue requests are scoped by the states where they hold an active license now. */
+export interface ScopeViewer {
+  userId: string;
+  role: Role;
+  queueStates?: readonly string[];
+}
+
+/** SQL condition restricting the source's rows to the viewer's scope; adds its parameters to params ($1 = viewer id). */
+function scopeSql(source: EntitySource, viewer: ScopeViewer, params: unknown[]): string {
+  if (source.scope === 'queue') {
+    params.push(viewer.queueStates ?? []);
+    return `((t.status = 'waiting' AND t.location_state = ANY($${params.length}::text[])) OR t.taken_by = $1)`;
+  }
+  const audience = source.audienceColumn ? ` AND ${source.audienceColumn} = $1` : '';
+  const scope = source.memberScope ? source.memberScope.scopeSql(viewer.role) : patientScopeSql(viewer.role, source.patientColumn);
+  return `${scope}${audience}`;
+}
+
 /** One page (by id) of the entities a viewer may see, for a first sync; also usable for one patient. */
 export async function loadScopePage(
-  db: Queryable, source: EntitySource, viewer: { userId: string; role: Role }, afterId: string, limit: number, onlyPatientId?: string,
+  db: Queryable, source: EntitySource, viewer: ScopeViewer, afterId: string, limit: number, onlyPatientId?: string,
 ): Promise<Array<{ state: EntityState; patientId: string | null }>> {
-  const audience = source.audienceColumn ? `AND ${source.audienceColumn} = $1` : '';
-  const onePatient = onlyPatientId ? `AND ${source.patientColumn} = $4::uuid` : '';
   const params: unknown[] = [viewer.userId, afterId, limit];
-  if (onlyPatientId) params.push(onlyPatientId);
+  let onePatient = '';
+  if (onlyPatientId) {
+    params.push(onlyPatientId);
+    onePatient = `AND ${source.patientColumn} = $4::uuid`;
+  }
+  const scope = scopeSql(source, viewer, params);
   const { rows } = await db.query<Row>(
-    `${source.from} WHERE ${scopeSql(source, viewer.role)} ${audience} ${onePatient}
+    `${source.from} WHERE ${scope} ${onePatient}
        AND t.id > $2::uuid ORDER BY t.id LIMIT $3`,
     params,
   );
@@ -242,15 +277,9 @@ export async function loadScopePage(
   }));
 }
 
-function scopeSql(source: EntitySource, role: Role): string {
-  return source.memberScope ? source.memberScope.scopeSql(role) : patientScopeSql(role, source.patientColumn);
-}
-
-export async function countScope(db: Queryable, source: EntitySource, viewer: { userId: string; role: Role }): Promise<number> {
-  const audience = source.audienceColumn ? `AND ${source.audienceColumn} = $1` : '';
-  const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM ${source.table} t WHERE ${scopeSql(source, viewer.role)} ${audience}`,
-    [viewer.userId],
-  );
+export async function countScope(db: Queryable, source: EntitySource, viewer: ScopeViewer): Promise<number> {
+  const params: unknown[] = [viewer.userId];
+  const scope = scopeSql(source, viewer, params);
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${source.table} t WHERE ${scope}`, params);
   return rows[0]?.n ?? 0;
 }

@@ -6,10 +6,13 @@ import type { Role } from '../../shared/domain/roles';
 import type { Change, PullQuery, PullResponse } from '../../shared/sync/protocol';
 import { patientScopeSql } from '../auth/patient-access';
 import { ENTITY_SOURCES, FIRST_ID, countScope, loadScopePage } from './entity-sources';
+import { queueRequestVisible, queueStatesFor } from '../queue/queue-scope';
 
 interface Viewer {
   userId: string;
   role: Role;
+  /** States whose waiting queue requests the viewer may see (active licenses, computed once per pull). */
+  queueStates: readonly string[];
 }
 
 /** Cursor forms: 'c.<seq>' reading the change log; 'b.<mark>.<entityIndex>.<lastId>.<done>.<total>' in a snapshot. */
@@ -68,14 +71,20 @@ async function logPage(db: Queryable, viewer: Viewer, since: number, limit: numb
     `SELECT c.seq, c.entity, c.entity_id, c.patient_id, c.version, c.deleted, c.data FROM change_log c
       WHERE c.seq > $2 AND (
         (c.entity = 'access' AND c.audience_user_id = $1)
-        OR (c.entity <> 'access' AND (c.audience_user_id IS NULL OR c.audience_user_id = $1) AND ${patientScopeSql(viewer.role, 'c.patient_id')})
-        OR (c.entity <> 'access' AND c.patient_id IS NULL AND c.audience_user_id = $1))
+        OR ${viewer.role === 'clinician' ? `c.entity = 'queue'` : 'false'}
+        OR (c.entity NOT IN ('access', 'queue') AND (c.audience_user_id IS NULL OR c.audience_user_id = $1) AND ${patientScopeSql(viewer.role, 'c.patient_id')})
+        OR (c.entity NOT IN ('access', 'queue') AND c.patient_id IS NULL AND c.audience_user_id = $1))
       ORDER BY c.seq LIMIT $3`,
     [viewer.userId, since, limit],
   );
   const changes: Change[] = [];
   for (const r of rows) {
     const data = typeof r.data === 'string' ? (JSON.parse(r.data) as Record<string, unknown>) : r.data;
+    if (r.entity === 'queue' && !queueRequestVisible(data, { userId: viewer.userId, queueStates: viewer.queueStates })) {
+      // Taken by someone else, cancelled, or moved out of the viewer's licensed states: the device drops it.
+      changes.push({ seq: r.seq, entity: r.entity, id: r.entity_id, version: r.version, deleted: true, data: null, patientId: null });
+      continue;
+    }
     changes.push({ seq: r.seq, entity: r.entity, id: r.entity_id, version: r.version, deleted: r.deleted, data, patientId: r.patient_id });
     if (r.entity === 'access' && !r.deleted && r.patient_id) {
       // A new patient in scope: send their whole chart now, at this seq.
@@ -94,7 +103,8 @@ async function logPage(db: Queryable, viewer: Viewer, since: number, limit: numb
   return { changes, cursor: encode({ kind: 'log', seq: last }), hasMore: rows.length === limit, progress: null };
 }
 
-export async function pull(db: Queryable, viewer: Viewer, query: PullQuery): Promise<PullResponse> {
+export async function pull(db: Queryable, who: { userId: string; role: Role }, query: PullQuery, now = new Date()): Promise<PullResponse> {
+  const viewer: Viewer = { userId: who.userId, role: who.role, queueStates: await queueStatesFor(db, who, now) };
   const cursor = parseCursor(query.cursor);
   if (cursor === null) {
     // First sync: fix the mark before reading the snapshot, so changes committed during it are pulled after.

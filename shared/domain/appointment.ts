@@ -21,5 +21,7 @@ export const AppointmentSchema = z.object({
   version: z.number().int(),
   patientName: z.string(),
   patientLocationState: UsStateSchema,
+  /** When the patient checked in (the waiting room counts from here); null before. */
+  checkedInAt: z.string().nullable().optional(),
 });
 export type Appointment = z.infer<typeof AppointmentSchema>;

@@ -8,3 +8,4 @@ export * from './note';
 export * from './prescription';
 export * from './state-time-zones';
 export * from './chat';
+export * from './queue';

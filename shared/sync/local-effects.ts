@@ -6,6 +6,7 @@ import { isMutationName } from './mutations';
 import { checkStatusTransition } from '../rules/appointment-status';
 import type { AppointmentStatus } from '../domain/appointment';
 import { curatedFormulary } from '../rx/formulary';
+import { checkBookingTimes } from '../rules/booking';
 
 export type EntityData = Record<string, unknown>;
 export type CachedEntityName = Exclude<EntityName, 'access'>;
@@ -24,7 +25,7 @@ export interface MutationTarget {
 }
 
 /** Mutations whose server handler compares baseVersion (a stale one is rejected, not applied). */
-export const VERSION_CHECKED_MUTATIONS: ReadonlySet<MutationName> = new Set<MutationName>(['note.saveDraft']);
+export const VERSION_CHECKED_MUTATIONS: ReadonlySet<MutationName> = new Set<MutationName>(['note.saveDraft', 'queue.take']);
 
 /** Mutations where a newer unsent save of the same entity replaces the older one (every field is sent). */
 export const COALESCING_MUTATIONS: ReadonlySet<MutationName> = new Set<MutationName>(['note.saveDraft']);
@@ -41,9 +42,18 @@ export function mutationTarget(name: string, args: unknown): MutationTarget | nu
       const id = str(a.patientId);
       return id ? { entity: 'patient', id, patientId: id } : null;
     }
-    case 'appointment.setStatus': {
+    case 'appointment.setStatus':
+    case 'appointment.reschedule': {
       const id = str(a.appointmentId);
       return id ? { entity: 'appointment', id, patientId: null } : null;
+    }
+    case 'appointment.book': {
+      const id = str(a.appointmentId);
+      return id ? { entity: 'appointment', id, patientId: str(a.patientId) } : null;
+    }
+    case 'queue.take': {
+      const id = str(a.requestId);
+      return id ? { entity: 'queue', id, patientId: null } : null;
     }
     case 'note.saveDraft':
     case 'note.sign':
@@ -84,6 +94,16 @@ export function checkLocally<N extends MutationName>(name: N, data: EntityData |
   if (name === 'appointment.setStatus' && data) {
     const { status } = args as MutationArgs<'appointment.setStatus'>;
     return checkStatusTransition(data.status as AppointmentStatus, status);
+  }
+  if (name === 'appointment.book' || name === 'appointment.reschedule') {
+    const a = args as MutationArgs<'appointment.reschedule'>;
+    if (name === 'appointment.book' && data) return { ok: false, message: 'This appointment already exists.' };
+    if (name === 'appointment.reschedule' && data && data.status !== 'booked') return { ok: false, message: 'Only a booked visit can be rescheduled.' };
+    const times = checkBookingTimes(a.startsAt, a.endsAt);
+    if (!times.ok) return times;
+  }
+  if (name === 'queue.take' && data && data.status !== 'waiting') {
+    return { ok: false, message: data.status === 'taken' ? 'This patient was already taken by another clinician.' : 'This request was cancelled.' };
   }
   if (name === 'note.saveDraft' && data) {
     const a = args as MutationArgs<'note.saveDraft'>;
@@ -178,10 +198,17 @@ function markRead(data: EntityData | null, args: MutationArgs<'message.markRead'
   return { ...data, receipts };
 }
 
+function book(args: MutationArgs<'appointment.book'>, ctx: EffectContext): EntityData {
+  return {
+    id: args.appointmentId, patientId: args.patientId, clinicianId: ctx.userId, kind: args.kind, status: 'booked',
+    startsAt: new Date(args.startsAt).toISOString(), endsAt: new Date(args.endsAt).toISOString(), reason: args.reason, cityId: null,
+    version: 0, patientName: '', patientLocationState: null, checkedInAt: null,
+  };
+}
+
 /**
  * The entity as the device shows it once the mutation is applied locally. Null in, null out, except for
- * mutations that create their entity (note.saveDraft, rx.sign). Unknown names and malformed args change nothing.
- * mutations that create their entity (note.saveDraft, message.send). Unknown names and malformed args change nothing.
+ * mutations that create their entity (note.saveDraft, appointment.book, rx.sign, message.send). Unknown names and malformed args change nothing.
  */
 export function applyLocalEffect(name: string, data: EntityData | null, args: unknown, ctx: EffectContext): EntityData | null {
   if (!isMutationName(name) || typeof args !== 'object' || args === null) return data;
@@ -191,8 +218,20 @@ export function applyLocalEffect(name: string, data: EntityData | null, args: un
         return updateContact(data, args as MutationArgs<'patient.updateContact'>);
       case 'patient.confirmLocation':
         return data ? { ...data, locationState: (args as MutationArgs<'patient.confirmLocation'>).locationState } : null;
-      case 'appointment.setStatus':
-        return data ? { ...data, status: (args as MutationArgs<'appointment.setStatus'>).status } : null;
+      case 'appointment.setStatus': {
+        const { status } = args as MutationArgs<'appointment.setStatus'>;
+        return data ? { ...data, status, ...(status === 'checked_in' ? { checkedInAt: ctx.nowIso } : {}) } : null;
+      }
+      case 'appointment.book':
+        return data ?? book(args as MutationArgs<'appointment.book'>, ctx);
+      case 'appointment.reschedule': {
+        const a = args as MutationArgs<'appointment.reschedule'>;
+        return data ? { ...data, startsAt: new Date(a.startsAt).toISOString(), endsAt: new Date(a.endsAt).toISOString() } : null;
+      }
+      case 'queue.take': {
+        const a = args as MutationArgs<'queue.take'>;
+        return data ? { ...data, status: 'taken', takenBy: ctx.userId, takenAt: ctx.nowIso, appointmentId: a.appointmentId } : null;
+      }
       case 'note.saveDraft':
         return saveDraft(data, args as MutationArgs<'note.saveDraft'>, ctx);
       case 'rx.sign':

@@ -8,9 +8,12 @@
 //   note.addAddendum                                 a signed amendment to a signed note, hashed the same way
 //   message.send                                     append-only, id from the device (a resend is the same message)
 //   message.markRead                                 a reader's read mark only moves forward
+//   appointment.book / appointment.reschedule         checked by shared/rules/booking on the device and, under a
+//                                                    per-clinician lock, on the server (times, licensure, overlap)
+//   queue.take                                       compare-and-set on the request's version: one clinician wins
 import { z } from 'zod';
 import { UsStateSchema } from '../domain/states';
-import { AppointmentStatusSchema } from '../domain/appointment';
+import { AppointmentKindSchema, AppointmentStatusSchema } from '../domain/appointment';
 import { ADDENDUM_MAX, NoteSectionsSchema } from '../domain/note';
 import { OverrideSchema, RxOrderSchema } from '../domain/prescription';
 import { MessageBodySchema } from '../domain/chat';
@@ -33,6 +36,24 @@ export const mutationArgs = {
   }),
   'patient.confirmLocation': z.strictObject({ patientId: z.uuid(), locationState: UsStateSchema }),
   'appointment.setStatus': z.strictObject({ appointmentId: z.uuid(), status: AppointmentStatusSchema }),
+  'appointment.book': z.strictObject({
+    appointmentId: z.uuid(),
+    patientId: z.uuid(),
+    kind: AppointmentKindSchema,
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    reason: z.string().trim().min(1, 'a reason').max(200),
+  }),
+  'appointment.reschedule': z.strictObject({
+    appointmentId: z.uuid(),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+  }),
+  'queue.take': z.strictObject({
+    requestId: z.uuid(),
+    /** The id of the in-progress video visit the take creates (chosen by the device, so it can open it). */
+    appointmentId: z.uuid(),
+  }),
   'note.saveDraft': z.strictObject({
     noteId: z.uuid(),
     patientId: z.uuid(),

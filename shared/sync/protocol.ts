@@ -40,7 +40,8 @@ export const RejectionReasonSchema = z.enum(REJECTION_REASONS);
 export type RejectionReason = z.infer<typeof RejectionReasonSchema>;
 
 export const EntityNameSchema = z.enum([
-  'patient', 'allergy', 'medication', 'problem', 'appointment', 'note', 'encounter', 'vital', 'prescription', 'task', 'conversation', 'message', 'access',
+  'patient', 'allergy', 'medication', 'problem', 'appointment', 'note', 'queue', 'encounter', 'vital', 'prescription', 'task', 'conversation',
+  'message', 'access',
 ]);
 export type EntityName = z.infer<typeof EntityNameSchema>;
 

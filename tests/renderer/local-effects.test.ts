@@ -30,7 +30,7 @@ describe('local effects', () => {
       { name: 'appointment.setStatus', args: null },
       { name: 'appointment.setStatus', args: { appointmentId: 'a1', status: 'in_progress' } },
     ], ctx);
-    expect(view).toEqual({ id: 'a1', status: 'in_progress', version: 1 });
+    expect(view).toEqual({ id: 'a1', status: 'in_progress', version: 1, checkedInAt: ctx.nowIso });
     expect(applyLocalEffect('appointment.setStatus', null, { appointmentId: 'a1', status: 'checked_in' }, ctx)).toBeNull();
   });
 

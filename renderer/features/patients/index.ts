@@ -1,5 +1,5 @@
 // Patients feature: search the patients cached on this device and read a chart; edit contact details.
 export { PatientsWorkspace } from './PatientsWorkspace';
-export { resetPatientsStore, usePatientsStore, initialPatientsState } from './patients-store';
+export { resetPatientsStore, usePatientsStore, initialPatientsState, openChart } from './patients-store';
 export type { PatientsState } from './patients-store';
 export { matchesPatient, searchPatients, ageOn } from './patient-search';

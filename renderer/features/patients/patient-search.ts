@@ -33,10 +33,13 @@ export function matchesPatient(patient: LocalPatient, rawQuery: string): boolean
   return query.split(/[\s,]+/).filter(Boolean).every((token) => words.some((w) => w.startsWith(token)));
 }
 
+/** One collator for every comparison: the same order as localeCompare, without its per-call set-up. */
+const collator = new Intl.Collator();
+
 export function searchPatients(patients: readonly LocalPatient[], query: string): LocalPatient[] {
   return patients
     .filter((p) => matchesPatient(p, query))
-    .sort((a, b) => a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName) || a.id.localeCompare(b.id));
+    .sort((a, b) => collator.compare(a.familyName, b.familyName) || collator.compare(a.givenName, b.givenName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Whole years between the birth date and today's date (both YYYY-MM-DD). */

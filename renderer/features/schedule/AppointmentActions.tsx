@@ -17,12 +17,13 @@ export interface AppointmentActionsProps {
   onOpenNote: (appointmentId: string) => void;
   /** Opens the video visit screen (video appointments that are not closed). */
   onStartVideo?: (appointmentId: string) => void;
+  onReschedule: (appointmentId: string) => void;
   onFailure: () => void;
   /** Put focus on "Open note" when mounted (coming back from the note). */
   focusOpenNote?: boolean;
 }
 
-export function AppointmentActions({ appointment, timeZone, onOpenNote, onStartVideo, onFailure, focusOpenNote = false }: AppointmentActionsProps) {
+export function AppointmentActions({ appointment, timeZone, onOpenNote, onStartVideo, onReschedule, onFailure, focusOpenNote = false }: AppointmentActionsProps) {
   const [confirming, setConfirming] = useState<AppointmentStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const openNoteRef = useRef<HTMLButtonElement>(null);
@@ -70,6 +71,11 @@ export function AppointmentActions({ appointment, timeZone, onOpenNote, onStartV
           Start video visit
         </Button>
       )}
+      {appointment.status === 'booked' ? (
+        <Button variant="quiet" disabled={busy} onClick={() => onReschedule(appointment.id)}>
+          Reschedule
+        </Button>
+      ) : null}
       <Button ref={openNoteRef} variant="primary" onClick={() => onOpenNote(appointment.id)}>
         Open note
       </Button>

@@ -8,6 +8,7 @@ import { AppointmentActions } from './AppointmentActions';
 import { KIND_WORDS, STATUS_TONES, STATUS_WORDS } from './appointment-words';
 import type { LocalDate } from './day-range';
 import { addDays } from './day-range';
+import { patientLocalTime } from './week-model';
 
 export interface DayScheduleProps {
   day: LocalDate;
@@ -21,9 +22,10 @@ export interface DayScheduleProps {
   onShowDay: (day: LocalDate | null) => void;
   onOpenNote: (appointmentId: string) => void;
   onStartVideo?: (appointmentId: string) => void;
+  onReschedule: (appointmentId: string) => void;
 }
 
-export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments, downloading, returnFocusTo, onShowDay, onOpenNote, onStartVideo }: DayScheduleProps) {
+export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments, downloading, returnFocusTo, onShowDay, onOpenNote, onStartVideo, onReschedule }: DayScheduleProps) {
   const headingId = useId();
   const [failed, setFailed] = useState(false);
   const dateText = formatCalendarDate(day);
@@ -40,7 +42,8 @@ export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments,
         </>
       ),
     },
-    { key: 'patient', header: 'Patient', rowHeader: true, render: (a) => a.patientName },
+    { key: 'patientTime', header: "Patient's time", className: 'hc-nowrap', render: (a) => patientLocalTime(a.startsAt, a.patientLocationState) ?? '—' },
+    { key: 'patient', header: 'Patient', rowHeader: true, render: (a) => a.patientName || 'New visit' },
     { key: 'kind', header: 'Visit', render: (a) => KIND_WORDS[a.kind] },
     { key: 'reason', header: 'Reason', render: (a) => a.reason },
     {
@@ -57,7 +60,7 @@ export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments,
       key: 'actions',
       header: 'Actions',
       render: (a) => (
-        <AppointmentActions appointment={a} timeZone={timeZone} onOpenNote={onOpenNote} onStartVideo={onStartVideo} onFailure={() => setFailed(true)} focusOpenNote={returnFocusTo === a.id} />
+        <AppointmentActions appointment={a} timeZone={timeZone} onOpenNote={onOpenNote} onStartVideo={onStartVideo} onReschedule={onReschedule} onFailure={() => setFailed(true)} focusOpenNote={returnFocusTo === a.id} />
       ),
     },
   ];

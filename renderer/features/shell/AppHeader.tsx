@@ -7,6 +7,7 @@ import { ConnectivityIndicator } from './ConnectivityIndicator';
 import { SignOutButton } from './SignOutButton';
 import { LockButton } from '../lock';
 import { syncsData } from './workspaces';
+import { WaitingRoomIndicator } from '../schedule';
 
 export interface AppHeaderProps {
   user: User;
@@ -21,6 +22,7 @@ export function AppHeader({ user }: AppHeaderProps) {
       </a>
       <span className="hc-header__brand">Housecall</span>
       <div className="hc-header__end">
+        {user.role === 'clinician' ? <WaitingRoomIndicator user={user} /> : null}
         {syncs ? <SyncStatusControl user={user} /> : null}
         <ConnectivityIndicator />
         <div className="hc-header__user">

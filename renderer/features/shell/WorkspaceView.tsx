@@ -4,12 +4,18 @@ import { EmptyState } from '../../ui';
 import { AuditWorkspace, FhirImportWorkspace, UsersWorkspace } from '../admin';
 import { CourierDeliveries, DispatcherDeliveries } from '../deliveries';
 import { InboxTasks } from '../inbox';
-import { PatientsWorkspace } from '../patients';
+import { PatientsWorkspace, openChart } from '../patients';
 import { ChatWorkspace, openConversation } from '../chat';
-import { selectWorkspace } from './shell-store';
 import { ScheduleWorkspace } from '../schedule';
 import { ManagedSettingsPage } from '../settings';
 import type { WorkspaceId } from './workspaces';
+import { selectWorkspace } from './shell-store';
+
+/** From the schedule's week view to the patient's chart. */
+function openChartFromSchedule(patientId: string): void {
+  openChart(patientId);
+  selectWorkspace('patients');
+}
 
 const EMPTY_STATES: Record<Exclude<WorkspaceId, 'users' | 'audit' | 'fhir-import' | 'schedule' | 'patients' | 'settings' | 'inbox' | 'deliveries'>, { title: string; hint: string }> = {
   dispatch: { title: 'No visits waiting for dispatch yet.', hint: 'Visits that need a clinician or courier assigned appear here.' },
@@ -25,7 +31,7 @@ export function WorkspaceView({ workspace, user }: { workspace: WorkspaceId; use
   if (workspace === 'users') return <UsersWorkspace />;
   if (workspace === 'audit') return <AuditWorkspace />;
   if (workspace === 'fhir-import') return <FhirImportWorkspace />;
-  if (workspace === 'schedule') return <ScheduleWorkspace user={user} />;
+  if (workspace === 'schedule') return <ScheduleWorkspace user={user} onOpenChart={openChartFromSchedule} />;
   if (workspace === 'patients') return <PatientsWorkspace user={user} onMessagePatient={messagePatient} />;
   if (workspace === 'inbox') {
     return (

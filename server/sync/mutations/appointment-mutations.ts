@@ -10,7 +10,7 @@ import { recordChange } from '../change-log';
 export const setAppointmentStatus: MutationHandler<'appointment.setStatus'> = {
   name: 'appointment.setStatus',
   roles: ['clinician'],
-  async apply({ tx, principal }, { appointmentId, status }) {
+  async apply({ tx, principal, now }, { appointmentId, status }) {
     const { rows } = await tx.query<{ status: AppointmentStatus; clinician_id: string; patient_id: string }>(
       'SELECT status, clinician_id, patient_id FROM appointments WHERE id = $1 FOR UPDATE', [appointmentId]);
     const row = rows[0];
@@ -20,7 +20,9 @@ export const setAppointmentStatus: MutationHandler<'appointment.setStatus'> = {
       const current = await loadEntity(tx, 'appointment', appointmentId);
       return reject('rule_violation', check.message, current?.state ?? null, row.patient_id);
     }
-    await tx.query('UPDATE appointments SET status = $2, version = version + 1 WHERE id = $1', [appointmentId, status]);
+    await tx.query(
+      `UPDATE appointments SET status = $2, version = version + 1, checked_in_at = CASE WHEN $2 = 'checked_in' THEN $3::timestamptz ELSE checked_in_at END
+        WHERE id = $1`, [appointmentId, status, now]);
     return { status: 'applied', state: await recordChange(tx, 'appointment', appointmentId), patientId: row.patient_id };
   },
 };

@@ -7,11 +7,16 @@ import { saveNoteDraft } from './note-mutations';
 import { cancelRx, completeTask, signRx } from './rx-mutations';
 import { addNoteAddendum, signNote } from './note-signing-mutations';
 import { markMessagesRead, sendMessage } from './message-mutations';
+import { bookAppointment, rescheduleAppointment } from './booking-mutations';
+import { takeQueueRequest } from './queue-mutations';
 
 export const MUTATION_HANDLERS: { [N in MutationName]: MutationHandler<N> } = {
   'patient.updateContact': updateContact,
   'patient.confirmLocation': confirmLocation,
   'appointment.setStatus': setAppointmentStatus,
+  'appointment.book': bookAppointment,
+  'appointment.reschedule': rescheduleAppointment,
+  'queue.take': takeQueueRequest,
   'note.saveDraft': saveNoteDraft,
   'rx.sign': signRx,
   'rx.cancel': cancelRx,

@@ -36,6 +36,11 @@ export const confirmLocation: MutationHandler<'patient.confirmLocation'> = {
     // Appointments carry the patient's location state: devices must see it change there too.
     const { rows } = await tx.query<{ id: string }>('SELECT id FROM appointments WHERE patient_id = $1', [patientId]);
     for (const row of rows) await recordChange(tx, 'appointment', row.id);
+    // So do waiting queue requests: a patient who moved is offered to clinicians licensed where they are now.
+    const waiting = await tx.query<{ id: string }>(
+      `UPDATE queue_requests SET location_state = $2, version = version + 1
+        WHERE patient_id = $1 AND status = 'waiting' AND location_state <> $2 RETURNING id`, [patientId, locationState]);
+    for (const row of waiting.rows) await recordChange(tx, 'queue', row.id);
     return { status: 'applied', state, patientId };
   },
 };
