@@ -30,8 +30,10 @@ export interface EntityRow {
   /** Appointments only: index keys for the schedule (an instant and a staff id; no patient data). */
   startsAt?: string;
   clinicianId?: string;
-  /** Notes only: the appointment the note is for. */
+  /** Notes: the appointment the note is for; field requests: the visit on the assignee's schedule. */
   appointmentId?: string;
+  /** Field requests only: `${cityId}|${dispatchDate}` (see dispatchKeyOf). */
+  dispatchKey?: string;
 }
 
 /** A mutation waiting for the server. The primary key is the mutation's seq (per client, increasing). */
@@ -78,13 +80,14 @@ export interface MetaRow {
   value: unknown;
 }
 
-export const ENTITY_TABLE: { readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' } = {
+export const ENTITY_TABLE: { readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'fieldRequests' } = {
   patient: 'patients',
   allergy: 'allergies',
   medication: 'medications',
   problem: 'problems',
   appointment: 'appointments',
   note: 'notes',
+  fieldRequest: 'fieldRequests',
 };
 export type EntityTableName = (typeof ENTITY_TABLE)[CachedEntityName];
 export const ENTITY_TABLE_NAMES: readonly EntityTableName[] = Object.values(ENTITY_TABLE);
@@ -100,6 +103,7 @@ export class CacheDb extends Dexie {
   declare problems: Table<EntityRow, string>;
   declare appointments: Table<EntityRow, string>;
   declare notes: Table<EntityRow, string>;
+  declare fieldRequests: Table<EntityRow, string>;
   declare outbox: Table<OutboxRow, number>;
   declare conflicts: Table<ConflictRow, string>;
   declare meta: Table<MetaRow, string>;
@@ -117,6 +121,8 @@ export class CacheDb extends Dexie {
       conflicts: 'id, createdAt, patientId',
       meta: 'key',
     });
+    // Dispatch: field requests by city day (board) and by appointment (the assignee's schedule).
+    this.version(7).stores({ fieldRequests: 'id, patientId, dispatchKey, appointmentId' });
   }
 
   entityTable(entity: CachedEntityName): Table<EntityRow, string> {

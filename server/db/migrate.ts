@@ -38,8 +38,9 @@ export function loadMigrations(dir = defaultMigrationsDir()): Migration[] {
       return { version: Number(match[1]), name: match[2]!, sql: readFileSync(path.join(dir, file), 'utf8') };
     })
     .sort((a, b) => a.version - b.version);
+  // Numbers are handed out per branch before merging, so a number may be missing; never twice, never 0.
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migrations must be numbered 1..n without gaps; found ${m.version} at position ${i + 1}`);
+    if (m.version < 1 || (i > 0 && migrations[i - 1]!.version === m.version)) throw new Error(`migration numbers must be unique and from 1; found ${m.version} twice or out of range`);
   });
   return migrations;
 }

@@ -10,6 +10,7 @@ import { patientRoutes } from '../patients/patient-routes';
 import { appointmentRoutes } from '../appointments/appointment-routes';
 import { syncRoutes } from '../sync/sync-routes';
 import { fhirRoutes } from '../fhir/fhir-routes';
+import { dispatchRoutes } from '../dispatch/dispatch-routes';
 import type { AppDeps } from './deps';
 import { installErrorHandling } from './error-handler';
 import { installSecurityHeaders } from './security-headers';
@@ -65,6 +66,7 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...appointmentRoutes(deps),
     ...syncRoutes(deps),
     ...fhirRoutes(deps),
+    ...dispatchRoutes(deps),
   ];
 }
 

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from './demo-accounts';
 import { bulkInsert } from './bulk-insert';
 import type { Column } from './bulk-insert';
 import { countDemoClinic, generateDemoClinic } from './demo-clinic';
+import { insertDispatchDay } from './dispatch-day';
 import type {
   AppointmentRow, CareTeamRow, CityRow, DemoClinic, DemoClinicCounts, EmployerRow, PatientAllergyRow, PatientMedicationRow,
   PatientProblemRow, PatientRow, StaffLicenseRow, StaffSkillRow, UserRow,
@@ -115,7 +116,9 @@ export async function seedDemoClinic(db: Database, options: SeedDemoOptions = {}
   const hashes = await hashDemoPasswords(clinic.users.length);
   return db.transaction(async (tx) => {
     await lockAndCheckEmpty(tx);
-    return insertDemoClinic(tx, clinic, hashes);
+    const counts = await insertDemoClinic(tx, clinic, hashes);
+    await insertDispatchDay(tx, clinic, options.now ?? new Date());
+    return counts;
   });
 }
 

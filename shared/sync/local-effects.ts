@@ -5,6 +5,8 @@ import type { MutationArgs, MutationName } from './mutations';
 import { isMutationName } from './mutations';
 import { checkStatusTransition } from '../rules/appointment-status';
 import type { AppointmentStatus } from '../domain/appointment';
+import type { FieldRequestStatus } from '../domain/dispatch';
+import { STARTED_STATUSES } from '../domain/dispatch';
 
 export type EntityData = Record<string, unknown>;
 export type CachedEntityName = Exclude<EntityName, 'access'>;
@@ -23,7 +25,7 @@ export interface MutationTarget {
 }
 
 /** Mutations whose server handler compares baseVersion (a stale one is rejected, not applied). */
-export const VERSION_CHECKED_MUTATIONS: ReadonlySet<MutationName> = new Set<MutationName>(['note.saveDraft']);
+export const VERSION_CHECKED_MUTATIONS: ReadonlySet<MutationName> = new Set<MutationName>(['note.saveDraft', 'fieldRequest.assign']);
 
 /** Mutations where a newer unsent save of the same entity replaces the older one (every field is sent). */
 export const COALESCING_MUTATIONS: ReadonlySet<MutationName> = new Set<MutationName>(['note.saveDraft']);
@@ -48,6 +50,11 @@ export function mutationTarget(name: string, args: unknown): MutationTarget | nu
       const id = str(a.noteId);
       return id ? { entity: 'note', id, patientId: str(a.patientId) } : null;
     }
+    case 'fieldRequest.assign':
+    case 'fieldRequest.setStatus': {
+      const id = str(a.requestId);
+      return id ? { entity: 'fieldRequest', id, patientId: null } : null;
+    }
   }
 }
 
@@ -66,6 +73,10 @@ export function checkLocally<N extends MutationName>(name: N, data: EntityData |
     const a = args as MutationArgs<'note.saveDraft'>;
     if (data.status === 'signed') return { ok: false, message: 'This note is signed and can no longer be edited; add an addendum instead.' };
     if (data.patientId !== a.patientId) return { ok: false, message: 'This note belongs to another patient.' };
+  }
+  if (name === 'fieldRequest.assign' && data) {
+    if (STARTED_STATUSES.includes(data.status as FieldRequestStatus)) return { ok: false, message: 'This visit has already started and cannot be moved.' };
+    if (data.status === 'cancelled') return { ok: false, message: 'This request was cancelled.' };
   }
   return { ok: true };
 }
@@ -111,6 +122,15 @@ export function applyLocalEffect(name: string, data: EntityData | null, args: un
         return data ? { ...data, status: (args as MutationArgs<'appointment.setStatus'>).status } : null;
       case 'note.saveDraft':
         return saveDraft(data, args as MutationArgs<'note.saveDraft'>, ctx);
+      case 'fieldRequest.assign': {
+        const { assigneeId } = args as MutationArgs<'fieldRequest.assign'>;
+        if (!data) return null;
+        return assigneeId === null
+          ? { ...data, assigneeId: null, assigneeName: null, status: 'unassigned', routePosition: null, plannedArrival: null }
+          : { ...data, assigneeId, status: 'assigned' };
+      }
+      case 'fieldRequest.setStatus':
+        return data ? { ...data, status: (args as MutationArgs<'fieldRequest.setStatus'>).status, statusAt: ctx.nowIso } : null;
     }
   } catch {
     return data; // args of an unexpected shape (e.g. queued by an older version): leave the view as it was

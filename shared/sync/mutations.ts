@@ -2,10 +2,13 @@
 //   patient.updateContact / patient.confirmLocation  last writer wins per field, in server order
 //   appointment.setStatus                            validated by the status state machine on the server's state
 //   note.saveDraft                                   author-owned; a stale save is kept as a version and rejected
+//   fieldRequest.assign                              compare-and-set on the request's version; the rules re-checked on the server
+//   fieldRequest.setStatus                           the assignee's progress (en route, arrived, completed), in order
 import { z } from 'zod';
 import { UsStateSchema } from '../domain/states';
 import { AppointmentStatusSchema } from '../domain/appointment';
 import { NoteSectionsSchema } from '../domain/note';
+import { FieldProgressSchema } from '../domain/dispatch';
 
 export const mutationArgs = {
   'patient.updateContact': z.strictObject({
@@ -29,6 +32,16 @@ export const mutationArgs = {
     appointmentId: z.uuid().nullable(),
     sections: NoteSectionsSchema,
   }),
+  'fieldRequest.assign': z.strictObject({
+    requestId: z.uuid(),
+    /** The person to assign to, or null to take the request off its route. */
+    assigneeId: z.uuid().nullable(),
+    /** Index in the assignee's route (without this request); the best feasible place when absent. */
+    position: z.number().int().min(0).max(200).optional(),
+    /** The coordinator saw the warnings (e.g. a tight window) and accepts them. */
+    acceptWarnings: z.boolean(),
+  }),
+  'fieldRequest.setStatus': z.strictObject({ requestId: z.uuid(), status: FieldProgressSchema }),
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;

@@ -39,7 +39,7 @@ export const REJECTION_REASONS = [
 export const RejectionReasonSchema = z.enum(REJECTION_REASONS);
 export type RejectionReason = z.infer<typeof RejectionReasonSchema>;
 
-export const EntityNameSchema = z.enum(['patient', 'allergy', 'medication', 'problem', 'appointment', 'note', 'access']);
+export const EntityNameSchema = z.enum(['patient', 'allergy', 'medication', 'problem', 'appointment', 'note', 'fieldRequest', 'access']);
 export type EntityName = z.infer<typeof EntityNameSchema>;
 
 /** One entity's state after a change, as the server holds it (data is the entity's wire form). */
