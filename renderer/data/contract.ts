@@ -4,6 +4,7 @@
 import type { Appointment } from '../../shared/domain/appointment';
 import type { Allergy, Medication, PatientSummary, Problem } from '../../shared/domain/patient';
 import type { Note, NoteSections } from '../../shared/domain/note';
+import type { FieldRequest } from '../../shared/domain/dispatch';
 import type { EntityState, RejectionReason } from '../../shared/sync/protocol';
 import type { MutationArgs, MutationName } from '../../shared/sync/mutations';
 
@@ -14,6 +15,7 @@ export interface LocalFlags {
 export type LocalAppointment = Appointment & LocalFlags;
 export type LocalPatient = PatientSummary & LocalFlags;
 export type LocalNote = Note & LocalFlags;
+export type LocalFieldRequest = FieldRequest & LocalFlags;
 
 export interface LocalChart {
   patient: LocalPatient;

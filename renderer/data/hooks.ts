@@ -4,9 +4,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useStore } from 'zustand';
 import type { DataLayer } from '../sync/data-layer';
 import { useActiveLayerStore } from './active-layer';
-import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient, SyncStatus } from './contract';
+import type { ConflictItem, LocalAppointment, LocalChart, LocalFieldRequest, LocalNote, LocalPatient, SyncStatus } from './contract';
 import {
-  queryAppointmentsInRange, queryConflicts, queryNote, queryNoteForAppointment, queryPatient, queryPatientChart, queryPatients,
+  queryAppointmentsInRange, queryConflicts, queryFieldRequestForAppointment, queryFieldRequestsForDay, queryNote, queryNoteForAppointment, queryPatient, queryPatientChart, queryPatients,
 } from './queries';
 import type { EngineStatus } from './status';
 import { SIGNED_OUT_STATUS, composeSyncStatus, createEngineStatusStore, initialEngineStatus, readCacheCounts } from './status';
@@ -53,6 +53,16 @@ export function useNoteForAppointment(appointmentId: string): LocalNote | null |
 
 export function useConflicts(): ConflictItem[] | undefined {
   return useLayerQuery((layer) => queryConflicts(layer.core), []);
+}
+
+/** A city's field requests for a day (dispatchers), earliest window first. */
+export function useFieldRequestsForDay(cityId: string, date: string): LocalFieldRequest[] | undefined {
+  return useLayerQuery((layer) => queryFieldRequestsForDay(layer.core, cityId, date), [cityId, date]);
+}
+
+/** The field request behind a home visit (its assignee reports progress on it), or null. */
+export function useFieldRequestForAppointment(appointmentId: string): LocalFieldRequest | null | undefined {
+  return useLayerQuery((layer) => queryFieldRequestForAppointment(layer.core, appointmentId), [appointmentId]);
 }
 
 const idleStore = createEngineStatusStore();

@@ -1,9 +1,10 @@
 // The data layer's public face: features import from here only (hooks, actions, lifecycle, types).
 export type {
-  LocalFlags, LocalAppointment, LocalPatient, LocalNote, LocalChart, SyncPhase, SyncStatus, ConflictItem, ConflictAction, DataActions,
+  LocalFlags, LocalAppointment, LocalPatient, LocalNote, LocalFieldRequest, LocalChart, SyncPhase, SyncStatus, ConflictItem, ConflictAction, DataActions,
 } from './contract';
 export {
   useAppointmentsInRange, usePatients, usePatient, usePatientChart, useNote, useNoteForAppointment, useConflicts, useSyncStatus,
+  useFieldRequestsForDay, useFieldRequestForAppointment,
 } from './hooks';
 export type { AppointmentRangeOptions } from './hooks';
 export { startDataLayer, stopDataLayer, flushBeforeSignOut, dataActions, OFFLINE_DATA_ROLES } from './lifecycle';
