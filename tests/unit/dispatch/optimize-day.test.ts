@@ -9,7 +9,7 @@ const T0 = Date.parse('2026-03-10T15:00:00Z');
 const MIN = 60_000;
 const NOW = new Date('2026-03-10T14:00:00Z');
 const BASE = { latitude: 47.6, longitude: -122.33 };
-// Points due north and south of BASE; 0.05 degrees of latitude = 5.56 km = 15 min at 30 km/h x 1.3.
+// Points due north and south of BASE; 0.05 degrees of latitude = 5.56 km -> 14.5, rounded up to 15 min at 30 km/h x 1.3.
 const north = (k: number) => ({ latitude: 47.6 + 0.05 * k, longitude: -122.33 });
 const south = (k: number) => ({ latitude: 47.6 - 0.05 * k, longitude: -122.33 });
 
@@ -46,8 +46,8 @@ describe('optimizeDay', () => {
       { requestId: 'delivery', userId: 'courier', position: 0 },
     ]);
     expect(proposal.unassigned).toEqual(['oregon']); // nobody is licensed in OR
-    // Nurse: 15 + 15 + 15 out and 45 back; courier: 15 out and 15 back (the haversine model, whole minutes).
-    expect(proposal.travelMinutes).toBe(15 + 15 + 15 + 45 + 15 + 15);
+    // Nurse: 15 + 15 + 15 out and 44 back (43.4 rounded up); courier: 15 out and 15 back (haversine model, whole minutes).
+    expect(proposal.travelMinutes).toBe(15 + 15 + 15 + 44 + 15 + 15);
   });
 
   it('the worker protocol answers with the same proposal, or a plain error for a malformed request', () => {
