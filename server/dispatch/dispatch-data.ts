@@ -2,7 +2,7 @@
 // re-planning a route (positions, planned arrivals, and the times of the visits on the assignee's schedule).
 import type { Queryable } from '../db/database';
 import type { FieldRequestKind, FieldRequestStatus, FieldStaff } from '../../shared/domain/dispatch';
-import type { StateLicense } from '../../shared/domain/user';
+import { staffToPerson } from '../../shared/rules/dispatch/board';
 import type { UsState } from '../../shared/domain/states';
 import type { PersonInput, PlannedStop, StopInput } from '../../shared/rules/dispatch/assignment';
 
@@ -36,19 +36,13 @@ export async function loadFieldStaff(db: Queryable, cityId: string, date: string
   return rows.map(toStaff);
 }
 
-export function toPerson(s: FieldStaff): PersonInput {
-  return {
-    userId: s.userId, displayName: s.displayName, role: s.role, skills: s.skills, licenses: s.licenses as StateLicense[],
-    shiftStart: Date.parse(s.shiftStart), shiftEnd: Date.parse(s.shiftEnd), start: { latitude: s.startLatitude, longitude: s.startLongitude },
-  };
-}
 
 /** A person's shift on a day as a rule input, locking the shift row so two assignments to one person serialize. */
 export async function lockPerson(tx: Queryable, userId: string, date: string): Promise<PersonInput | null> {
   const locked = await tx.query('SELECT id FROM staff_shifts WHERE user_id = $1 AND shift_date = $2::date FOR UPDATE', [userId, date]);
   if (locked.rows.length === 0) return null;
   const { rows } = await tx.query<StaffRow>(`${STAFF_SQL} WHERE s.user_id = $1 AND s.shift_date = $2::date AND u.disabled = false`, [userId, date]);
-  return rows[0] ? toPerson(toStaff(rows[0])) : null;
+  return rows[0] ? staffToPerson(toStaff(rows[0])) : null;
 }
 
 export interface StopRow {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { optimizeDay } from '../../../shared/rules/dispatch/optimize-day';
 import type { DayProposal } from '../../../shared/rules/dispatch/optimize-day';
+import type { PersonInput, StopInput } from '../../../shared/rules/dispatch/assignment';
 import { FieldRequestKindSchema, FieldRequestStatusSchema } from '../../../shared/domain/dispatch';
 import { UsStateSchema } from '../../../shared/domain/states';
 import { StateLicenseSchema } from '../../../shared/domain/user';
@@ -30,7 +31,15 @@ export const OptimizeRequestSchema = z.object({
   maxIterations: z.number().int().min(1).optional(),
   seed: z.number().int().optional(),
 });
-export type OptimizeRequest = z.infer<typeof OptimizeRequestSchema>;
+/** What the board sends (the schema above checks it on arrival in the worker). */
+export interface OptimizeRequest {
+  kind: 'optimize';
+  id: number;
+  board: { people: ReadonlyArray<{ person: PersonInput; route: readonly StopInput[] }>; unassigned: readonly StopInput[]; now: string };
+  timeLimitMs?: number;
+  maxIterations?: number;
+  seed?: number;
+}
 
 export type OptimizeAnswer = { kind: 'proposal'; id: number; proposal: DayProposal } | { kind: 'error'; id: number; message: string };
 
