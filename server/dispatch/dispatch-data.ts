@@ -78,7 +78,10 @@ export async function loadRoute(db: Queryable, userId: string, date: string): Pr
 export async function writeRoute(tx: Queryable, rows: readonly StopRow[], planned: readonly PlannedStop[]): Promise<{ requests: string[]; appointments: string[] }> {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const changed = { requests: [] as string[], appointments: [] as string[] };
-  for (const [position, stop] of planned.entries()) {
+  // Completed visits keep the first positions; the planned (open) stops follow them.
+  const done = rows.filter((r) => r.status === 'completed').length;
+  for (const [k, stop] of planned.entries()) {
+    const position = done + k;
     const row = byId.get(stop.id);
     if (!row) continue;
     if (row.route_position !== position || row.planned_arrival?.getTime() !== stop.arrival) {

@@ -79,3 +79,26 @@ test('two coordinators assign the same request: the second is refused with who w
   await expect(routeA.getByRole('listitem').filter({ hasText: DEMO_LUNG_EXAM_REASON })).toContainText('En route', { timeout: 30_000 });
   await expect(routeA).toContainText('Status: En route');
 });
+
+test('"Optimize the day" runs in a Web Worker and its proposal can be accepted in part', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  void baseURL;
+  await signIn(page, dispatcher);
+  await expectAllSaved(page);
+  await page.getByLabel('City').selectOption({ label: 'Dallas' });
+  const unassigned = page.getByRole('region', { name: /Unassigned requests/ });
+  await expect(unassigned.getByRole('heading')).toHaveText(/Unassigned requests \((\d+)\)/, { timeout: 30_000 });
+  const before = Number(/\((\d+)\)/.exec(await unassigned.getByRole('heading').innerText())![1]);
+  expect(before).toBeGreaterThan(2);
+
+  await page.getByRole('button', { name: 'Optimize the day' }).click();
+  const proposed = page.getByRole('list', { name: 'Proposed assignments' });
+  await expect(proposed).toBeVisible({ timeout: 30_000 });
+  const boxes = proposed.getByRole('checkbox');
+  const offered = await boxes.count();
+  expect(offered).toBeGreaterThan(1);
+  await boxes.first().uncheck(); // accept all but the first
+  await page.getByRole('button', { name: `Accept selected (${offered - 1})` }).click();
+  await expect(unassigned.getByRole('heading')).toHaveText(`Unassigned requests (${before - (offered - 1)})`, { timeout: 30_000 });
+  await expectAllSaved(page);
+});

@@ -6,7 +6,7 @@ import type { MutationHandler, MutationOutcome } from './types';
 import { reject } from './types';
 import { loadEntity } from '../entity-sources';
 import { recordAccessChange, recordChange } from '../change-log';
-import { checkAssignment, scheduleRoute } from '../../../shared/rules/dispatch/assignment';
+import { checkAssignment, openStops, scheduleRoute } from '../../../shared/rules/dispatch/assignment';
 import type { FieldRequestStatus } from '../../../shared/domain/dispatch';
 import { STARTED_STATUSES } from '../../../shared/domain/dispatch';
 import type { StopRow } from '../../dispatch/dispatch-data';
@@ -34,7 +34,7 @@ async function replanWithout(tx: Queryable, userId: string, date: string, change
   const person = await lockPerson(tx, userId, date);
   if (!person) return;
   const rows = await loadRoute(tx, userId, date);
-  const result = await writeRoute(tx, rows, scheduleRoute(person, rows.map(toStop)));
+  const result = await writeRoute(tx, rows, scheduleRoute(person, openStops(rows.map(toStop))));
   result.requests.forEach((id) => changed.add(id));
   result.appointments.forEach((id) => appointments.add(id));
 }

@@ -54,6 +54,7 @@ export interface Issue {
 }
 
 export interface AssignmentCheck {
+  /** `route` holds the open stops only (completed visits left out), the request at `position`. */
   verdict: 'ok' | 'warning' | 'violation';
   violations: Issue[];
   warnings: Issue[];
@@ -96,6 +97,9 @@ function routeTravel(person: PersonInput, stops: readonly StopInput[]): number {
 
 const time = (ms: number, timeZone: string) =>
   new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(ms));
+
+/** Stops still ahead of (or under way for) the person: completed ones are behind them. */
+export const openStops = <S extends Pick<StopInput, 'status'>>(stops: readonly S[]): S[] => stops.filter((s) => s.status !== 'completed' && s.status !== 'cancelled');
 
 /** Violations that do not depend on the position in the route. */
 function personIssues(request: StopInput, person: PersonInput, now: Date): Issue[] {
@@ -141,7 +145,7 @@ function scheduleIssues(person: PersonInput, stops: readonly StopInput[], planne
 export interface CheckAssignmentInput {
   request: StopInput;
   person: PersonInput;
-  /** The person's current route in order (the request itself is ignored if present). */
+  /** The person's current route in order (the request itself and completed visits are ignored if present). */
   route: readonly StopInput[];
   /** Where to put the request (index in the route without it); by default the best feasible place. */
   position?: number;
@@ -153,7 +157,8 @@ export interface CheckAssignmentInput {
 /** Checks assigning `request` to `person`; picks the best position (fewest violations, then least travel) unless one is given. */
 export function checkAssignment(input: CheckAssignmentInput): AssignmentCheck {
   const { request, person, now, timeZone } = input;
-  const others = input.route.filter((s) => s.id !== request.id);
+  // Completed visits are behind the person: they neither move nor constrain the rest of the day.
+  const others = input.route.filter((s) => s.id !== request.id && s.status !== 'completed' && s.status !== 'cancelled');
   const fixed = personIssues(request, person, now);
   // Started visits stay at the head of the route: the request goes after the last started one.
   let firstFree = 0;

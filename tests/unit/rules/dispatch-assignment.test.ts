@@ -52,6 +52,12 @@ describe('checkAssignment', () => {
       route: [stop({ id: 'r0', ...FREMONT, windowStart: T0, windowEnd: T0 + 20 * MIN, durationMinutes: 60, status: 'arrived', assigneeId: 'u-nurse' })],
       verdict: 'violation', message: /This request would start at 9:32 AM, after its window closes at 8:30 AM/,
     },
+    {
+      name: 'completed visits are behind the person and do not push the day later',
+      request: stop({ id: 'r3', windowStart: T0, windowEnd: T0 + 30 * MIN }),
+      route: [stop({ id: 'done', ...FREMONT, windowStart: T0 + 5 * 60 * MIN, windowEnd: T0 + 6 * 60 * MIN, status: 'completed', assigneeId: 'u-nurse' })],
+      verdict: 'ok',
+    },
   ];
   it.each(cases)('$name -> $verdict', ({ request, person, route, verdict, message }) => {
     const result = checkAssignment({ request, person: person ?? nurse, route: route ?? [], now: NOW, timeZone: TZ });
