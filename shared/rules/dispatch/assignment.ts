@@ -128,11 +128,16 @@ function personIssues(request: StopInput, person: PersonInput, now: Date): Issue
   return issues;
 }
 
-function scheduleIssues(person: PersonInput, stops: readonly StopInput[], planned: readonly PlannedStop[], requestId: string, timeZone: string): { violations: Issue[]; warnings: Issue[] } {
+/**
+ * Window and shift problems of a planned route. Visits that were already late before the request was added
+ * (the board shows them as late risk) are not blamed on the request.
+ */
+function scheduleIssues(person: PersonInput, stops: readonly StopInput[], planned: readonly PlannedStop[], requestId: string, timeZone: string, lateBefore: ReadonlySet<string>): { violations: Issue[]; warnings: Issue[] } {
   const violations: Issue[] = [];
   const warnings: Issue[] = [];
   planned.forEach((p, k) => {
     const stop = stops[k]!;
+    if (lateBefore.has(stop.id)) return;
     const which = stop.id === requestId ? 'This request' : 'Another visit on the route';
     if (p.start > stop.windowEnd) violations.push({ kind: 'window', message: `${which} would start at ${time(p.start, timeZone)}, after its window closes at ${time(stop.windowEnd, timeZone)}.` });
     else if (stop.id === requestId && p.slackMinutes < TIGHT_SLACK_MINUTES) warnings.push({ kind: 'tight_window', message: `Tight window: only ${p.slackMinutes} min of slack before ${time(stop.windowEnd, timeZone)}.` });
@@ -166,6 +171,7 @@ export function checkAssignment(input: CheckAssignmentInput): AssignmentCheck {
     if (STARTED_STATUSES.includes(s.status)) firstFree = k + 1;
   });
   const baseTravel = routeTravel(person, others);
+  const lateBefore = new Set(scheduleRoute(person, others).filter((p, k) => p.start > others[k]!.windowEnd).map((p) => p.id));
   const positions = input.position !== undefined ? [input.position] : Array.from({ length: others.length - firstFree + 1 }, (_, k) => firstFree + k);
   let best: AssignmentCheck | null = null;
   for (const position of positions) {
@@ -176,7 +182,7 @@ export function checkAssignment(input: CheckAssignmentInput): AssignmentCheck {
     const at = Math.min(Math.max(position, 0), others.length);
     const stops = [...others.slice(0, at), request, ...others.slice(at)];
     const planned = scheduleRoute(person, stops);
-    const found = scheduleIssues(person, stops, planned, request.id, timeZone);
+    const found = scheduleIssues(person, stops, planned, request.id, timeZone, lateBefore);
     violations.push(...found.violations);
     const candidate: AssignmentCheck = {
       verdict: violations.length > 0 ? 'violation' : found.warnings.length > 0 ? 'warning' : 'ok',

@@ -58,6 +58,12 @@ describe('checkAssignment', () => {
       route: [stop({ id: 'done', ...FREMONT, windowStart: T0 + 5 * 60 * MIN, windowEnd: T0 + 6 * 60 * MIN, status: 'completed', assigneeId: 'u-nurse' })],
       verdict: 'ok',
     },
+    {
+      name: 'a visit already late on the route (shown as late risk) is not blamed on the new request',
+      request: stop({ id: 'r4' }),
+      route: [stop({ id: 'late', ...FREMONT, windowStart: T0, windowEnd: T0 + 5 * MIN, assigneeId: 'u-nurse', status: 'assigned' })],
+      verdict: 'ok',
+    },
   ];
   it.each(cases)('$name -> $verdict', ({ request, person, route, verdict, message }) => {
     const result = checkAssignment({ request, person: person ?? nurse, route: route ?? [], now: NOW, timeZone: TZ });
