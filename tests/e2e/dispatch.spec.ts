@@ -102,3 +102,32 @@ test('"Optimize the day" runs in a Web Worker and its proposal can be accepted i
   await expect(unassigned.getByRole('heading')).toHaveText(`Unassigned requests (${before - (offered - 1)})`, { timeout: 30_000 });
   await expectAllSaved(page);
 });
+
+test('a request dragged onto a route is checked by the rule: refused with the reason, or assigned', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, dispatcher);
+  await expectAllSaved(page);
+  await page.getByLabel('City').selectOption({ label: 'Washington DC' });
+  const unassigned = page.getByRole('region', { name: /Unassigned requests/ });
+  const delivery = unassigned.getByRole('listitem').filter({ hasText: 'Prescription delivery' }).first();
+  await expect(delivery).toBeVisible({ timeout: 30_000 });
+  const patient = (await delivery.getByRole('button').innerText()).split(' — ')[1]!.trim();
+
+  // HTML5 drag and drop as the browser fires it (dragstart on the card, dragover and drop on the route).
+  const dragOnto = async (target: typeof delivery) => {
+    const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+    await delivery.dispatchEvent('dragstart', { dataTransfer });
+    await target.dispatchEvent('dragover', { dataTransfer });
+    await target.dispatchEvent('drop', { dataTransfer });
+  };
+  // A delivery dropped on a nurse's route is refused with the reason; nothing is queued.
+  const nurseRoute = page.getByRole('region', { name: /^Route of .*, RN$/ }).first();
+  await dragOnto(nurseRoute);
+  await expect(page.getByRole('alert').filter({ hasText: /^Cannot assign to .*, RN: .* is not a courier\./ })).toBeVisible();
+
+  // Dropped on the courier's route, it is assigned.
+  const courierRoute = page.getByRole('region', { name: 'Route of Ray Alvarez' });
+  await dragOnto(courierRoute);
+  await expect(courierRoute.getByRole('listitem').filter({ hasText: patient })).toBeVisible();
+  await expectAllSaved(page);
+});

@@ -1,7 +1,7 @@
 // The dispatcher's "Dispatch" workspace: choose a city and day; the board shows unassigned requests, the staff
 // on shift with their routes, the map, suggestions and the day's optimizer. Requests are read from the local
 // cache (live: other coordinators' assignments and field status arrive by sync); assignments are queued mutations.
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { DispatchCity } from '../../../shared/domain/dispatch';
 import type { User } from '../../../shared/domain/user';
 import { localDate } from '../../../shared/rules/time-zones';
@@ -100,13 +100,11 @@ export function DispatchWorkspace({ user }: { user: User }) {
   const [date, setDate] = useState<string | null>(null);
   const list = cities.status === 'ready' ? cities.value : [];
   const city = list.find((c) => c.id === cityId) ?? list.find((c) => c.id === user.homeCityId) ?? list[0] ?? null;
-  useEffect(() => {
-    if (city && !date) setDate(localDate(new Date(), city.timeZone));
-  }, [city, date]);
 
   if (cities.status === 'loading') return <p role="status" className="hc-loading">Loading cities…</p>;
   if (cities.status === 'error') return <Alert>{cities.message}</Alert>;
   if (!city) return <p>No service city offers home visits yet.</p>;
+  // Until a day is picked, the board shows today in the chosen city's own time zone.
   const day = date ?? localDate(new Date(), city.timeZone);
   return (
     <div className="hc-stack">
