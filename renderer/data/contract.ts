@@ -8,6 +8,7 @@ import type { InboxTask, Prescription } from '../../shared/domain/prescription';
 import type { Encounter } from '../../shared/domain/encounter';
 import type { VitalSign } from '../../shared/domain/vitals';
 import type { QueueRequest } from '../../shared/domain/queue';
+import type { FieldRequest } from '../../shared/domain/dispatch';
 import type { EntityState, RejectionReason } from '../../shared/sync/protocol';
 import type { MutationArgs, MutationName } from '../../shared/sync/mutations';
 
@@ -25,6 +26,7 @@ export type LocalEncounter = Encounter & { practitionerName?: string | null };
 /** A vital sign measurement as synced (noteId: the signed note it was recorded in, if any). */
 export type LocalVital = VitalSign & { noteId?: string | null };
 export type LocalQueueRequest = QueueRequest & LocalFlags;
+export type LocalFieldRequest = FieldRequest & LocalFlags;
 
 export interface LocalChart {
   patient: LocalPatient;

@@ -140,6 +140,9 @@ export function openArgs(key: CryptoKey, entry: Pick<OutboxRow, 'args' | 'entity
   return unseal(key, entry.args, label.args(entry.entityKey));
 }
 
+/** The index key of a city's dispatch day (a city id and a date: no patient data). */
+export const dispatchKeyOf = (cityId: string, date: string): string => `${cityId}|${date}`;
+
 export function patientIdOf(entity: CachedEntityName, data: EntityData | null): string | null {
   if (!data) return null;
   const value = entity === 'patient' ? data.id : data.patientId;
@@ -154,6 +157,12 @@ function indexFields(entity: CachedEntityName, data: EntityData | null): Partial
   }
   if (entity === 'note' || entity === 'prescription') return { appointmentId: typeof data.appointmentId === 'string' ? data.appointmentId : undefined };
   if (entity === 'message') return { conversationId: typeof data.conversationId === 'string' ? data.conversationId : undefined };
+  if (entity === 'fieldRequest') {
+    return {
+      dispatchKey: typeof data.cityId === 'string' && typeof data.dispatchDate === 'string' ? dispatchKeyOf(data.cityId, data.dispatchDate) : undefined,
+      appointmentId: typeof data.appointmentId === 'string' ? data.appointmentId : undefined,
+    };
+  }
   return {};
 }
 

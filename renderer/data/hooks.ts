@@ -4,10 +4,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useStore } from 'zustand';
 import type { DataLayer } from '../sync/data-layer';
 import { useActiveLayerStore } from './active-layer';
-import type { ConflictItem, LocalAppointment, LocalChart, LocalNote, LocalPatient, LocalPrescription, LocalQueueRequest, LocalTask, SyncStatus } from './contract';
+import type { ConflictItem, LocalAppointment, LocalChart, LocalFieldRequest, LocalNote, LocalPatient, LocalPrescription, LocalQueueRequest, LocalTask, SyncStatus } from './contract';
 import {
   queryAppointmentsInRange, queryConflicts, queryInboxTasks, queryNote, queryNoteForAppointment, queryPatient, queryPatientChart, queryPatients,
-  queryPrescriptionsForAppointment, queryQueueRequests,
+  queryPrescriptionsForAppointment, queryQueueRequests, queryFieldRequestForAppointment, queryFieldRequestsForDay,
 } from './queries';
 import { queryConversations, queryThread, queryUnreadTotal } from './chat-queries';
 import type { LocalConversation, LocalMessage } from './contract';
@@ -95,6 +95,16 @@ export function useThread(conversationId: string): { conversation: LocalConversa
 /** Unread messages across all conversations. */
 export function useUnreadMessageCount(): number | undefined {
   return useLayerQuery((layer) => queryUnreadTotal(layer.core), []);
+}
+
+/** A city's field requests for a day (dispatchers), earliest window first. */
+export function useFieldRequestsForDay(cityId: string, date: string): LocalFieldRequest[] | undefined {
+  return useLayerQuery((layer) => queryFieldRequestsForDay(layer.core, cityId, date), [cityId, date]);
+}
+
+/** The field request behind a home visit (its assignee reports progress on it), or null. */
+export function useFieldRequestForAppointment(appointmentId: string): LocalFieldRequest | null | undefined {
+  return useLayerQuery((layer) => queryFieldRequestForAppointment(layer.core, appointmentId), [appointmentId]);
 }
 
 const idleStore = createEngineStatusStore();

@@ -1,13 +1,14 @@
 // The data layer's public face: features import from here only (hooks, actions, lifecycle, types).
 export type {
   LocalFlags, LocalAppointment, LocalPatient, LocalNote, LocalPrescription, LocalTask, LocalEncounter, LocalVital, LocalChart, SyncPhase, SyncStatus, ConflictItem, ConflictAction, DataActions,
-  LocalConversation, LocalMessage, MessageDelivery, LocalQueueRequest,
+  LocalConversation, LocalMessage, MessageDelivery, LocalQueueRequest, LocalFieldRequest,
 } from './contract';
 export {
   useAppointmentsInRange, usePatients, usePatient, usePatientChart, useNote, useNoteForAppointment, useConflicts, useSyncStatus, useIcd10Index,
   usePrescriptionsForAppointment, useInboxTasks,
   useConversations, useThread, useUnreadMessageCount,
   useQueueRequests,
+  useFieldRequestsForDay, useFieldRequestForAppointment,
 } from './hooks';
 export { onPatientsCheckedIn } from './check-in-events';
 export type { AppointmentRangeOptions } from './hooks';

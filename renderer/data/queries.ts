@@ -5,10 +5,10 @@ import type { EntityState } from '../../shared/sync/protocol';
 import type { MutationName } from '../../shared/sync/mutations';
 import type { CachedEntityName, EntityData } from '../../shared/sync/local-effects';
 import type { CacheCore } from './cache';
-import type { ConflictItem, LocalAppointment, LocalChart, LocalEncounter, LocalNote, LocalPatient, LocalPrescription, LocalQueueRequest, LocalTask, LocalVital } from './contract';
+import type { ConflictItem, LocalAppointment, LocalChart, LocalEncounter, LocalFieldRequest, LocalNote, LocalPatient, LocalPrescription, LocalQueueRequest, LocalTask, LocalVital } from './contract';
 import { label, unseal } from './crypto';
 import { DataError } from './errors';
-import { entityKey, openView } from './entity-store';
+import { dispatchKeyOf, entityKey, openView } from './entity-store';
 import type { EntityRow, LegacySealed, Sealed } from './schema';
 
 /**
@@ -188,4 +188,16 @@ export async function queryConflicts(core: CacheCore): Promise<ConflictItem[]> {
 export async function queryAllViews(core: CacheCore, entity: CachedEntityName): Promise<Array<EntityData & { pending: boolean }>> {
   const rows = await core.db.entityTable(entity).toArray();
   return views<EntityData>(core, entity, rows);
+}
+
+/** A city's field requests for a day (the dispatch board), earliest window first. */
+export async function queryFieldRequestsForDay(core: CacheCore, cityId: string, date: string): Promise<LocalFieldRequest[]> {
+  const rows = await core.db.fieldRequests.where('dispatchKey').equals(dispatchKeyOf(cityId, date)).toArray();
+  return (await views<LocalFieldRequest>(core, 'fieldRequest', rows)).sort((a, b) => a.windowStart.localeCompare(b.windowStart) || a.id.localeCompare(b.id));
+}
+
+/** The field request behind a home visit on the schedule, or null when the visit was not dispatched. */
+export async function queryFieldRequestForAppointment(core: CacheCore, appointmentId: string): Promise<LocalFieldRequest | null> {
+  const rows = await core.db.fieldRequests.where('appointmentId').equals(appointmentId).toArray();
+  return (await views<LocalFieldRequest>(core, 'fieldRequest', rows))[0] ?? null;
 }

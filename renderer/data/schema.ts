@@ -37,10 +37,12 @@ export interface EntityRow {
   /** Appointments only: index keys for the schedule (an instant and a staff id; no patient data). */
   startsAt?: string;
   clinicianId?: string;
-  /** Notes and prescriptions: the appointment (visit) they were written in. */
+  /** Notes and prescriptions: the appointment (visit) they were written in; field requests: the visit on the assignee's schedule. */
   appointmentId?: string;
   /** Messages only: the conversation the message is in. */
   conversationId?: string;
+  /** Field requests only: `${cityId}|${dispatchDate}` (see dispatchKeyOf). */
+  dispatchKey?: string;
 }
 
 /** A mutation waiting for the server. The primary key is the mutation's seq (per client, increasing). */
@@ -94,7 +96,7 @@ export interface MetaRow {
 }
 
 export const ENTITY_TABLE: {
-  readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'queue' | 'encounters' | 'vitals' | 'prescriptions' | 'tasks' | 'conversations' | 'messages';
+  readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'queue' | 'encounters' | 'vitals' | 'prescriptions' | 'tasks' | 'conversations' | 'messages' | 'fieldRequests';
 } = {
   patient: 'patients',
   allergy: 'allergies',
@@ -109,6 +111,7 @@ export const ENTITY_TABLE: {
   task: 'tasks',
   conversation: 'conversations',
   message: 'messages',
+  fieldRequest: 'fieldRequests',
 };
 export type EntityTableName = (typeof ENTITY_TABLE)[CachedEntityName];
 export const ENTITY_TABLE_NAMES: readonly EntityTableName[] = Object.values(ENTITY_TABLE);
@@ -133,6 +136,7 @@ export class CacheDb extends Dexie {
   declare tasks: Table<EntityRow, string>;
   declare conversations: Table<EntityRow, string>;
   declare messages: Table<EntityRow, string>;
+  declare fieldRequests: Table<EntityRow, string>;
   declare outbox: Table<OutboxRow, number>;
   declare conflicts: Table<ConflictRow, string>;
   declare meta: Table<MetaRow, string>;
@@ -175,6 +179,8 @@ export class CacheDb extends Dexie {
       conversations: 'id, patientId',
       messages: 'id, patientId, conversationId',
     });
+    // Dispatch: field requests by city day (board) and by appointment (the assignee's schedule).
+    this.version(7).stores({ fieldRequests: 'id, patientId, dispatchKey, appointmentId' });
   }
 
   entityTable(entity: CachedEntityName): Table<EntityRow, string> {

@@ -5,6 +5,7 @@ export type { ApiRequestOptions } from './api-client';
 export { signIn, verifyTotp, confirmTotpEnrollment, restoreSession, hasStoredSession, currentUser, signOut } from './auth-api';
 export type { SignInStep } from './auth-api';
 export { listUsers, listAudit, importFhirBundle } from './admin-api';
+export { listDispatchCities, getDispatchStaff } from './dispatch-api';
 export { watchConnectivity } from './connectivity';
 export type { Connectivity, ConnectivityOptions } from './connectivity';
 export { onSessionEvent } from './session-events';

@@ -1,5 +1,5 @@
 // Who may see which patient. Clinicians: patients on their care team. Dispatchers: patients with a home
-// visit in the dispatch window. Couriers and admins: no charts (couriers get delivery addresses later).
+// visit or a field request (home visit, delivery) in the dispatch window. Couriers and admins: no charts (couriers get delivery addresses later).
 import type { Queryable } from '../db/database';
 import type { Role } from '../../shared/domain/roles';
 
@@ -17,9 +17,12 @@ export function patientScopeSql(role: Role, col: string): string {
     case 'clinician':
       return `EXISTS (SELECT 1 FROM care_team ct WHERE ct.patient_id = ${col} AND ct.user_id = $1)`;
     case 'dispatcher':
-      return `EXISTS (SELECT 1 FROM appointments ap WHERE ap.patient_id = ${col} AND ap.kind = 'home'
+      return `(EXISTS (SELECT 1 FROM appointments ap WHERE ap.patient_id = ${col} AND ap.kind = 'home'
                 AND ap.starts_at >= now() - interval '${DISPATCH_WINDOW_DAYS.before} days'
-                AND ap.starts_at < now() + interval '${DISPATCH_WINDOW_DAYS.after} days' AND $1::uuid IS NOT NULL)`;
+                AND ap.starts_at < now() + interval '${DISPATCH_WINDOW_DAYS.after} days' AND $1::uuid IS NOT NULL)
+              OR EXISTS (SELECT 1 FROM field_requests fr WHERE fr.patient_id = ${col}
+                AND fr.window_end >= now() - interval '${DISPATCH_WINDOW_DAYS.before} days'
+                AND fr.window_start < now() + interval '${DISPATCH_WINDOW_DAYS.after} days'))`;
     case 'courier':
     case 'admin':
       return `(false AND $1::uuid IS NOT NULL)`;

@@ -5,6 +5,8 @@ export const DEMO_ADMIN_TOTP_SECRET = 'JBSWY3DPEHPK3PXPHOUSECALLDEMO234';
 export const DEMO_ACCOUNTS = {
   clinician: 'clinician@demo.housecall.test',
   dispatcher: 'dispatcher@demo.housecall.test',
+  /** A second coordinator in Seattle: two boards assigning the same request (compare-and-set). */
+  dispatcher2: 'dispatcher2@demo.housecall.test',
   admin: 'admin@demo.housecall.test',
   courier: 'courier@demo.housecall.test',
 } as const;

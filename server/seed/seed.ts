@@ -8,6 +8,7 @@ import { countDemoClinic, generateDemoClinic } from './demo-clinic';
 import { insertDemoPrescriptions } from './demo-prescriptions';
 import { seedDemoChat } from './demo-chat';
 import { insertDemoQueue } from './demo-queue';
+import { insertDispatchDay } from './dispatch-day';
 import type {
   AppointmentRow, CareTeamRow, CityRow, DemoClinic, DemoClinicCounts, EmployerRow, PatientAllergyRow, PatientMedicationRow,
   PatientProblemRow, PatientRow, StaffLicenseRow, StaffSkillRow, UserRow,
@@ -123,6 +124,7 @@ export async function seedDemoClinic(db: Database, options: SeedDemoOptions = {}
     const counts = await insertDemoClinic(tx, clinic, hashes);
     await insertDemoPrescriptions(tx, options.now ?? new Date());
     await insertDemoQueue(tx, clinic, now);
+    await insertDispatchDay(tx, clinic, options.now ?? new Date());
     return counts;
   });
 }

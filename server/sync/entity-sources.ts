@@ -193,10 +193,35 @@ export const ENTITY_SOURCES: readonly EntitySource[] = [
       takenByName: r.taken_by_name ?? null, takenAt: r.taken_at ? iso(r.taken_at) : null, appointmentId: r.appointment_id ?? null, version: r.version,
     }),
   },
+  {
+    entity: 'fieldRequest', table: 'field_requests', patientColumn: 't.patient_id',
+    from: `SELECT t.id, t.version, t.patient_id, t.kind, t.city_id, t.dispatch_date, t.appointment_id, t.delivery_id, t.reason, t.address_line,
+             t.postal_code, t.latitude, t.longitude, t.window_start, t.window_end, t.skills, t.duration_minutes, t.priority, t.status,
+             t.assignee_id, t.route_position, t.planned_arrival, t.status_at, p.given_name, p.family_name, p.location_state,
+             au.display_name AS assignee_name, ab.display_name AS assigned_by_name
+           FROM field_requests t JOIN patients p ON p.id = t.patient_id
+           LEFT JOIN users au ON au.id = t.assignee_id LEFT JOIN users ab ON ab.id = t.assigned_by`,
+    toData: (r) => toFieldRequest(r),
+  },
 ];
 
 /** json columns come back parsed from pg and PGlite alike; text is parsed for safety. */
 const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v ?? []);
+
+/** The wire form of a field request row (see FieldRequestSchema). */
+export function toFieldRequest(r: Row): Record<string, unknown> {
+  const isoOrNull = (v: unknown) => (v === null || v === undefined ? null : iso(v));
+  const day = r.dispatch_date instanceof Date ? r.dispatch_date.toISOString().slice(0, 10) : String(r.dispatch_date).slice(0, 10);
+  return {
+    id: r.id, kind: r.kind, patientId: r.patient_id, patientName: `${String(r.given_name)} ${String(r.family_name)}`,
+    patientLocationState: r.location_state, cityId: r.city_id, appointmentId: r.appointment_id ?? null, deliveryId: r.delivery_id ?? null,
+    reason: r.reason, addressLine: r.address_line, postalCode: r.postal_code, latitude: Number(r.latitude), longitude: Number(r.longitude),
+    windowStart: iso(r.window_start), windowEnd: iso(r.window_end), skills: r.skills, durationMinutes: Number(r.duration_minutes),
+    priority: r.priority, status: r.status, assigneeId: r.assignee_id ?? null, assigneeName: r.assignee_name ?? null,
+    assignedByName: r.assigned_by_name ?? null, routePosition: r.route_position === null || r.route_position === undefined ? null : Number(r.route_position),
+    plannedArrival: isoOrNull(r.planned_arrival), statusAt: isoOrNull(r.status_at), dispatchDate: day, version: Number(r.version),
+  };
+}
 
 export function entitySource(entity: EntityName): EntitySource {
   const source = ENTITY_SOURCES.find((s) => s.entity === entity);

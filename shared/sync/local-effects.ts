@@ -7,6 +7,8 @@ import { checkStatusTransition } from '../rules/appointment-status';
 import type { AppointmentStatus } from '../domain/appointment';
 import { curatedFormulary } from '../rx/formulary';
 import { checkBookingTimes } from '../rules/booking';
+import type { FieldRequestStatus } from '../domain/dispatch';
+import { STARTED_STATUSES } from '../domain/dispatch';
 
 export type EntityData = Record<string, unknown>;
 export type CachedEntityName = Exclude<EntityName, 'access'>;
@@ -25,7 +27,7 @@ export interface MutationTarget {
 }
 
 /** Mutations whose server handler compares baseVersion (a stale one is rejected, not applied). */
-export const VERSION_CHECKED_MUTATIONS: ReadonlySet<MutationName> = new Set<MutationName>(['note.saveDraft', 'queue.take']);
+export const VERSION_CHECKED_MUTATIONS: ReadonlySet<MutationName> = new Set<MutationName>(['note.saveDraft', 'queue.take', 'fieldRequest.assign']);
 
 /** Mutations where a newer unsent save of the same entity replaces the older one (every field is sent). */
 export const COALESCING_MUTATIONS: ReadonlySet<MutationName> = new Set<MutationName>(['note.saveDraft']);
@@ -81,6 +83,11 @@ export function mutationTarget(name: string, args: unknown): MutationTarget | nu
       const id = str(a.conversationId);
       return id ? { entity: 'conversation', id, patientId: null } : null;
     }
+    case 'fieldRequest.assign':
+    case 'fieldRequest.setStatus': {
+      const id = str(a.requestId);
+      return id ? { entity: 'fieldRequest', id, patientId: null } : null;
+    }
   }
 }
 
@@ -127,6 +134,10 @@ export function checkLocally<N extends MutationName>(name: N, data: EntityData |
   }
   if (name === 'note.addAddendum') {
     if (!data || data.status !== 'signed') return { ok: false, message: 'An addendum can only be added to a signed note.' };
+  }
+  if (name === 'fieldRequest.assign' && data) {
+    if (STARTED_STATUSES.includes(data.status as FieldRequestStatus)) return { ok: false, message: 'This visit has already started and cannot be moved.' };
+    if (data.status === 'cancelled') return { ok: false, message: 'This request was cancelled.' };
   }
   return { ok: true };
 }
@@ -248,6 +259,15 @@ export function applyLocalEffect(name: string, data: EntityData | null, args: un
         return sendMessage(data, args as MutationArgs<'message.send'>, ctx);
       case 'message.markRead':
         return markRead(data, args as MutationArgs<'message.markRead'>, ctx);
+      case 'fieldRequest.assign': {
+        const { assigneeId } = args as MutationArgs<'fieldRequest.assign'>;
+        if (!data) return null;
+        return assigneeId === null
+          ? { ...data, assigneeId: null, assigneeName: null, status: 'unassigned', routePosition: null, plannedArrival: null }
+          : { ...data, assigneeId, status: 'assigned' };
+      }
+      case 'fieldRequest.setStatus':
+        return data ? { ...data, status: (args as MutationArgs<'fieldRequest.setStatus'>).status, statusAt: ctx.nowIso } : null;
     }
   } catch {
     return data; // args of an unexpected shape (e.g. queued by an older version): leave the view as it was

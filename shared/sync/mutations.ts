@@ -11,12 +11,15 @@
 //   appointment.book / appointment.reschedule         checked by shared/rules/booking on the device and, under a
 //                                                    per-clinician lock, on the server (times, licensure, overlap)
 //   queue.take                                       compare-and-set on the request's version: one clinician wins
+//   fieldRequest.assign                              compare-and-set on the request's version; the rules re-checked on the server
+//   fieldRequest.setStatus                           the assignee's progress (en route, arrived, completed), in order
 import { z } from 'zod';
 import { UsStateSchema } from '../domain/states';
 import { AppointmentKindSchema, AppointmentStatusSchema } from '../domain/appointment';
 import { ADDENDUM_MAX, NoteSectionsSchema } from '../domain/note';
 import { OverrideSchema, RxOrderSchema } from '../domain/prescription';
 import { MessageBodySchema } from '../domain/chat';
+import { FieldProgressSchema } from '../domain/dispatch';
 
 const ContentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 content hash (64 lower-case hex digits)');
 
@@ -81,6 +84,16 @@ export const mutationArgs = {
     })
     .refine((m) => m.body.length > 0 || m.attachmentId !== null, { message: 'a message needs text or an image', path: ['body'] }),
   'message.markRead': z.strictObject({ conversationId: z.uuid(), upToSeq: z.number().int().min(1) }),
+  'fieldRequest.assign': z.strictObject({
+    requestId: z.uuid(),
+    /** The person to assign to, or null to take the request off its route. */
+    assigneeId: z.uuid().nullable(),
+    /** Index in the assignee's route (without this request); the best feasible place when absent. */
+    position: z.number().int().min(0).max(200).optional(),
+    /** The coordinator saw the warnings (e.g. a tight window) and accepts them. */
+    acceptWarnings: z.boolean(),
+  }),
+  'fieldRequest.setStatus': z.strictObject({ requestId: z.uuid(), status: FieldProgressSchema }),
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;

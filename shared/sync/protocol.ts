@@ -41,7 +41,7 @@ export type RejectionReason = z.infer<typeof RejectionReasonSchema>;
 
 export const EntityNameSchema = z.enum([
   'patient', 'allergy', 'medication', 'problem', 'appointment', 'note', 'queue', 'encounter', 'vital', 'prescription', 'task', 'conversation',
-  'message', 'access',
+  'message', 'fieldRequest', 'access',
 ]);
 export type EntityName = z.infer<typeof EntityNameSchema>;
 

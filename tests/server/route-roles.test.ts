@@ -59,6 +59,15 @@ const INTENDED: Record<string, Sample> = {
   'GET /api/sync/pull': { access: ['clinician', 'dispatcher', 'courier'], request: () => ({ url: '/api/sync/pull?limit=10' }) },
   'POST /api/admin/fhir/import': { access: ['admin'], request: () => ({ url: '/api/admin/fhir/import', payload: { resourceType: 'Bundle', type: 'collection' } }) },
   'GET /api/reference/icd10': { access: ALL, request: () => ({ url: '/api/reference/icd10' }) },
+  'GET /api/dispatch/cities': { access: ['dispatcher'], request: () => ({ url: '/api/dispatch/cities' }) },
+  'GET /api/dispatch/staff': { access: ['dispatcher'], request: () => ({ url: `/api/dispatch/staff?cityId=seattle&date=${now.toISOString().slice(0, 10)}` }) },
+  'POST /api/dispatch/requests': {
+    access: ['dispatcher'],
+    request: (c) => ({
+      url: '/api/dispatch/requests',
+      payload: { kind: 'home_visit', patientId: c.ownPatientId, reason: 'Blood draw', windowStart: inAWeek.toISOString(), windowEnd: new Date(inAWeek.getTime() + 3600_000).toISOString(), skills: ['phlebotomy'], durationMinutes: 20 },
+    }),
+  },
   'GET /api/fhir/Patient/:id/$everything': { access: ['clinician'], request: (c) => ({ url: `/api/fhir/Patient/${c.ownPatientId}/$everything` }) },
   'POST /api/rx/sign-controlled': {
     access: ['clinician'],

@@ -5,6 +5,7 @@ import type { LocalAppointment } from '../../data';
 import type { Column } from '../../ui';
 import { Alert, Badge, Button, EmptyState, Table, formatCalendarDate, formatClock, timeZoneName } from '../../ui';
 import { AppointmentActions } from './AppointmentActions';
+import { FieldStatusControl } from '../dispatch';
 import { KIND_WORDS, STATUS_TONES, STATUS_WORDS } from './appointment-words';
 import type { LocalDate } from './day-range';
 import { addDays } from './day-range';
@@ -60,7 +61,10 @@ export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments,
       key: 'actions',
       header: 'Actions',
       render: (a) => (
-        <AppointmentActions appointment={a} timeZone={timeZone} onOpenNote={onOpenNote} onStartVideo={onStartVideo} onReschedule={onReschedule} onFailure={() => setFailed(true)} focusOpenNote={returnFocusTo === a.id} />
+        <>
+          <AppointmentActions appointment={a} timeZone={timeZone} onOpenNote={onOpenNote} onStartVideo={onStartVideo} onReschedule={onReschedule} onFailure={() => setFailed(true)} focusOpenNote={returnFocusTo === a.id} />
+          {a.kind === 'home' ? <FieldStatusControl appointmentId={a.id} userId={a.clinicianId} /> : null}
+        </>
       ),
     },
   ];

@@ -1,8 +1,9 @@
-// The content of <main> for a workspace: the feature that owns it, or its empty state until that feature arrives.
+// The content of <main> for a workspace: the feature that owns it.
 import type { User } from '../../../shared/domain/user';
 import { EmptyState } from '../../ui';
 import { AuditWorkspace, FhirImportWorkspace, UsersWorkspace } from '../admin';
 import { CourierDeliveries, DispatcherDeliveries } from '../deliveries';
+import { DispatchWorkspace } from '../dispatch';
 import { InboxTasks } from '../inbox';
 import { PatientsWorkspace, openChart } from '../patients';
 import { ChatWorkspace, openConversation } from '../chat';
@@ -16,10 +17,6 @@ function openChartFromSchedule(patientId: string): void {
   openChart(patientId);
   selectWorkspace('patients');
 }
-
-const EMPTY_STATES: Record<Exclude<WorkspaceId, 'users' | 'audit' | 'fhir-import' | 'schedule' | 'patients' | 'settings' | 'inbox' | 'deliveries'>, { title: string; hint: string }> = {
-  dispatch: { title: 'No visits waiting for dispatch yet.', hint: 'Visits that need a clinician or courier assigned appear here.' },
-};
 
 /** From a chart to the patient's care conversation (its id is the patient's id) in the Inbox. */
 function messagePatient(patientId: string): void {
@@ -43,6 +40,6 @@ export function WorkspaceView({ workspace, user }: { workspace: WorkspaceId; use
   }
   if (workspace === 'settings') return <ManagedSettingsPage />;
   if (workspace === 'deliveries') return user.role === 'courier' ? <CourierDeliveries /> : <DispatcherDeliveries />;
-  const empty = EMPTY_STATES[workspace];
-  return <EmptyState title={empty.title}>{empty.hint}</EmptyState>;
+  if (workspace === 'dispatch') return <DispatchWorkspace user={user} />;
+  return <EmptyState title="Nothing to show here.">This workspace is not available for your role.</EmptyState>;
 }

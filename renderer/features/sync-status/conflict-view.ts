@@ -203,6 +203,30 @@ export function conflictView(conflict: ConflictItem, patientName: (id: string) =
         patientId: mine.data.patientId,
       };
     }
+    case 'fieldRequest.assign': {
+      const mine = mutationArgs['fieldRequest.assign'].safeParse(conflict.mine);
+      if (!mine.success) return unreadable('Dispatch assignment', conflict);
+      const data = record(conflict.theirs?.data);
+      const patientId = typeof data?.patientId === 'string' ? data.patientId : null;
+      return {
+        title: `Dispatch assignment${data && typeof data.reason === 'string' ? `: ${data.reason}` : ''} for ${who(patientId)}`,
+        reason: reasonText(conflict),
+        mine: { lines: [{ label: 'Assign to', value: mine.data.assigneeId === null ? 'nobody (take off the route)' : 'the person you chose' }] },
+        theirs: theirsView(conflict, (d) => ({ lines: [{ label: 'Assigned to', value: text(d.assigneeName ?? 'nobody') }, { label: 'Assigned by', value: text(d.assignedByName) }, { label: 'Status', value: text(d.status) }] })),
+        patientId,
+      };
+    }
+    case 'fieldRequest.setStatus': {
+      const mine = mutationArgs['fieldRequest.setStatus'].safeParse(conflict.mine);
+      if (!mine.success) return unreadable('Visit progress', conflict);
+      return {
+        title: 'Visit progress',
+        reason: reasonText(conflict),
+        mine: { lines: [{ label: 'Status', value: mine.data.status.replace('_', ' ') }] },
+        theirs: theirsView(conflict, (d) => ({ lines: [{ label: 'Status', value: text(d.status) }] })),
+        patientId: null,
+      };
+    }
     default:
       return unreadable('A change', conflict);
   }

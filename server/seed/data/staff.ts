@@ -76,6 +76,7 @@ export const DEMO_STAFF: readonly DemoStaffMember[] = [
   s('demo-dispatcher', 'Casey', 'Thompson', 'dispatcher', 'coordinator', 'seattle', { email: DEMO_ACCOUNTS.dispatcher }),
   s('dp-dubois', 'Monique', 'Dubois', 'dispatcher', 'coordinator', 'washington-dc'),
   s('dp-patel', 'Ravi', 'Patel', 'dispatcher', 'coordinator', 'dallas'),
+  s('demo-dispatcher-2', 'Avery', 'Quinn', 'dispatcher', 'coordinator', 'seattle', { email: DEMO_ACCOUNTS.dispatcher2 }),
   // Administrators
   s('demo-admin', 'Morgan', 'Ellis', 'admin', 'it', 'seattle', { email: DEMO_ACCOUNTS.admin }),
   s('ad-sorensen', 'Ingrid', 'Sorensen', 'admin', 'it', 'seattle'),

@@ -9,6 +9,7 @@ import { addNoteAddendum, signNote } from './note-signing-mutations';
 import { markMessagesRead, sendMessage } from './message-mutations';
 import { bookAppointment, rescheduleAppointment } from './booking-mutations';
 import { takeQueueRequest } from './queue-mutations';
+import { assignFieldRequest, setFieldRequestStatus } from './field-request-mutations';
 
 export const MUTATION_HANDLERS: { [N in MutationName]: MutationHandler<N> } = {
   'patient.updateContact': updateContact,
@@ -25,4 +26,6 @@ export const MUTATION_HANDLERS: { [N in MutationName]: MutationHandler<N> } = {
   'note.addAddendum': addNoteAddendum,
   'message.send': sendMessage,
   'message.markRead': markMessagesRead,
+  'fieldRequest.assign': assignFieldRequest,
+  'fieldRequest.setStatus': setFieldRequestStatus,
 };

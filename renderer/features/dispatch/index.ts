@@ -1,0 +1,3 @@
+// The dispatch feature: the coordinator's board, and the field status control on the assignee's schedule.
+export { DispatchWorkspace } from './DispatchWorkspace';
+export { FieldStatusControl } from './FieldStatusControl';
