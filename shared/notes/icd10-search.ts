@@ -41,7 +41,7 @@ export function buildIcd10Index(entries: readonly Icd10Entry[]): Icd10Index {
     return out;
   };
 
-  // Matches are ranked: descriptions that start with the first word, then shorter (more general) ones, then by code.
+  // Matches are ranked (see rank below), then by code.
   const byWords = (terms: string[], limit: number): Icd10Entry[] => {
     const needles = terms.map((t) => ` ${t}`);
     const hits: number[] = [];
@@ -50,7 +50,13 @@ export function buildIcd10Index(entries: readonly Icd10Entry[]): Icd10Index {
       if (needles.every((n) => text.includes(n))) hits.push(i);
     }
     const first = needles[0]!;
-    const rank = (i: number): number => (words[i]!.startsWith(first) ? 0 : 1_000) + words[i]!.length;
+    // Whole-word matches before word-start-only ones ("hypertension" before "hypertensive ..."), then shorter
+    // (more general) descriptions, with a small bonus for starting with the first word.
+    const wholeWords = needles.map((n) => `${n} `);
+    const rank = (i: number): number => {
+      const text = `${words[i]!} `;
+      return (wholeWords.every((w) => text.includes(w)) ? 0 : 1_000) + (text.startsWith(first) ? 0 : 10) + text.length;
+    };
     return hits.sort((a, b) => rank(a) - rank(b) || a - b).slice(0, limit).map((i) => sorted[i]!);
   };
 

@@ -41,12 +41,9 @@ describe('note templates', () => {
 
 describe('ICD-10-CM search', () => {
   let index: Icd10Index;
-  let buildMs = 0;
   beforeAll(() => {
     const entries = icd10CodeSet().all().filter((c) => c.billable).map((c) => ({ code: c.code, description: c.longDescription }));
-    const start = performance.now();
-    index = buildIcd10Index(entries);
-    buildMs = performance.now() - start;
+    index = buildIcd10Index(entries); // search speed is measured by npm run bench, not asserted here
   });
 
   it('finds codes by prefix, with or without the dot, in code order', () => {
@@ -73,14 +70,8 @@ describe('ICD-10-CM search', () => {
     expect(index.has('J06.99')).toBe(false);
   });
 
-  it('answers a search over the 72,621 codes in a few milliseconds', () => {
+  it('holds every billable FY2021 code', () => {
     expect(index.size).toBe(72_621);
-    const queries = ['diab', 'type 2 diabetes', 'S72', 'fracture femur', 'hypertension', 'pain low back'];
-    const start = performance.now();
-    for (let i = 0; i < 5; i++) for (const q of queries) index.search(q);
-    const perSearch = (performance.now() - start) / (5 * queries.length);
-    console.info(`ICD-10-CM index build ${buildMs.toFixed(0)} ms; search ${perSearch.toFixed(2)} ms each`);
-    expect(perSearch).toBeLessThan(50);
   });
 });
 
