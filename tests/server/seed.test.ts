@@ -278,15 +278,12 @@ describe('generateDemoClinic (pure)', () => {
 describe('seeding the demo clinic on PGlite', () => {
   let db: Database;
   let result: string;
-  let seedMs = 0;
   const logs: string[] = [];
 
   beforeAll(async () => {
     db = await openPglite(undefined);
     await migrate(db);
-    const started = performance.now();
     result = await seedDemoIfEmpty(db, { now: NOW, log: (m) => logs.push(m) });
-    seedMs = performance.now() - started;
   });
   afterAll(async () => {
     await db?.close();
@@ -294,9 +291,8 @@ describe('seeding the demo clinic on PGlite', () => {
 
   const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
 
-  it('seeds an empty database quickly, with exactly the generated rows, and logs counts only', async () => {
+  it('seeds an empty database with exactly the generated rows, and logs counts only', async () => {
     expect(result).toBe('seeded');
-    expect(seedMs).toBeLessThan(15_000);
     const expected = countDemoClinic(generateDemoClinic({ now: NOW }));
     for (const [table, n] of Object.entries(expected)) expect(await count(table), table).toBe(n);
     expect(logs.join('\n')).toContain('2000 patients');
