@@ -59,7 +59,7 @@ function entityChanges(changes: readonly Change[]): Array<Change & { entity: Cac
   return changes.filter((c): c is Change & { entity: CachedEntityName } => c.entity !== 'access');
 }
 
-async function planPage(core: CacheCore, changes: readonly Change[], snaps: Map<string, EntitySnapshot>, nowIso: string): Promise<PagePlan> {
+async function planPage(core: CacheCore, changes: readonly Change[], snaps: Map<string, EntitySnapshot>, nowIso: string, fromLog: boolean): Promise<PagePlan> {
   const states = new Map<string, KeyState>();
   const revoked = new Set<string>();
   const revokedOrder: string[] = [];
@@ -101,7 +101,7 @@ async function planPage(core: CacheCore, changes: readonly Change[], snaps: Map<
         }
         return;
       }
-      if (await isCheckInFromElsewhere(core, key, snap, state)) plan.checkedIn += 1;
+      if (await isCheckInFromElsewhere(core, key, snap, state, fromLog)) plan.checkedIn += 1;
       const pending = await Promise.all(entries.map(async (e) => ({ name: e.name, args: await openArgs(core.key, e) })));
       const row = await composeRow({ key: core.key, effect: core.effectContext(), snap, server: state.server, pending, ignoreRow: state.afterRevocation });
       plan.rows.push({ snap, row });
@@ -110,12 +110,17 @@ async function planPage(core: CacheCore, changes: readonly Change[], snaps: Map<
   return plan;
 }
 
-/** A known appointment of this user, not changed on this device, that the server now says is checked in. */
-async function isCheckInFromElsewhere(core: CacheCore, key: string, snap: EntitySnapshot, state: KeyState): Promise<boolean> {
-  if (snap.target?.entity !== 'appointment' || !snap.row || snap.entries.length > 0 || state.afterRevocation) return false;
+/**
+ * An appointment of this user, not changed on this device, that the server now says is checked in: a known one
+ * moving to checked in, or one first seen already checked in from the change log (e.g. a walk-in booked and
+ * checked in at the front desk) — never the rows of a first download.
+ */
+async function isCheckInFromElsewhere(core: CacheCore, key: string, snap: EntitySnapshot, state: KeyState, fromLog: boolean): Promise<boolean> {
+  if (snap.target?.entity !== 'appointment' || snap.entries.length > 0 || state.afterRevocation) return false;
   if (state.server === null || state.server === 'unchanged') return false;
   const next = state.server.data;
   if (next.status !== 'checked_in' || next.clinicianId !== core.userId) return false;
+  if (!snap.row) return fromLog;
   const before = await openView(core.key, key, snap.row);
   return before !== null && before.status !== 'checked_in';
 }
@@ -129,7 +134,7 @@ export async function applyPullPage(core: CacheCore, page: PullResponse): Promis
   const stored = await guardedWrite(
     db,
     keys,
-    (snaps) => planPage(core, changes, snaps, nowIso),
+    (snaps) => planPage(core, changes, snaps, nowIso, page.progress === null),
     async (plan) => {
       for (const patientId of plan.revoked) await removePatient(db, patientId, nowIso);
       if (plan.orphaned.length > 0) {

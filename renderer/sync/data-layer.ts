@@ -16,6 +16,7 @@ import { defaultEnvironment } from '../data/environment';
 import type { KeyProvider } from '../data/keys';
 import { defaultKeyProvider } from '../data/keys';
 import { queueMutation } from '../data/outbox';
+import { getMeta } from '../data/meta';
 import type { EngineOptions, SyncRoundResult } from './engine';
 import { SyncEngine } from './engine';
 import type { Leadership } from './leader';
@@ -48,6 +49,28 @@ export interface DataLayer {
   sync(): Promise<SyncRoundResult | null>;
   /** Stops syncing and closes the cache; wipe also deletes the cache and its key (sign-out). */
   close(options: { wipe: boolean }): Promise<void>;
+}
+
+/** Runs `run` once the cache holds a completed first sync (now or later); returns a cancel function. */
+function afterFirstSync(core: CacheCore, run: () => void): () => void {
+  let settled = false;
+  const check = (): void => {
+    if (settled) return;
+    void getMeta(core.db, 'firstSyncDone')
+      .then((done) => {
+        if (!done || settled) return;
+        settled = true;
+        unsubscribe();
+        run();
+      })
+      .catch(() => undefined); // the cache closed meanwhile
+  };
+  const unsubscribe = core.status.subscribe(check);
+  check();
+  return () => {
+    settled = true;
+    unsubscribe();
+  };
 }
 
 const defaultRealtime: RealtimeFactory = (handlers) => connectRealtime({ token: currentAccessToken, ...handlers });
@@ -96,8 +119,13 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
         })
         .catch(() => undefined); // the cache closed meanwhile: nothing to do
     };
-    stopIcd10Retry = env.onOnline(fetchCodes);
-    fetchCodes();
+    // Only after the first sync: 72,000 codes parsed and stored at the same time would slow the patients' download.
+    const stopWaiting = afterFirstSync(core, () => {
+      const stopOnline = env.onOnline(fetchCodes);
+      stopIcd10Retry = () => stopOnline();
+      fetchCodes();
+    });
+    stopIcd10Retry = stopWaiting;
   }
 
   core.onQueued = () => {

@@ -150,7 +150,9 @@ export class SyncEngine {
     try {
       let answered = await this.pushAll();
       const pulled = await pullAll(this.core, this.api, this.options.pullLimit, this.abort.signal, ({ firstSync, progress }) =>
-        this.setStatus({ phase: firstSync ? 'first-sync' : 'pulling', progress: firstSync ? progress : null, online: true }),
+        // During a first sync the last known size is kept while the next page (or the change log after the
+        // snapshot, which has no size) is on its way, so the bar does not fall back to "starting".
+        this.setStatus({ phase: firstSync ? 'first-sync' : 'pulling', progress: firstSync ? (progress ?? this.core.status.getState().progress) : null, online: true }),
       );
       answered += await this.pushAll(); // changes made while pulling
       await setMeta(this.core.db, { lastSyncedAt: new Date(this.core.env.now()).toISOString() });

@@ -102,13 +102,35 @@ async function checkInFromAnotherDevice(request: APIRequestContext, baseURL: str
   const { start, end } = localDayRange(localDate(new Date(), timeZone), timeZone);
   const list = await request.get(`${baseURL}/api/appointments`, { headers: auth, params: { from: start.toISOString(), to: end.toISOString() } });
   const { appointments } = AppointmentListResponseSchema.parse(await list.json());
-  const booked = appointments.find((a) => a.status === 'booked' && Date.parse(a.startsAt) >= start.getTime());
-  if (!booked) throw new Error('no booked visit today to check in');
+  // The demo schedule may hold no booked visit left today (it depends on the hour the suite runs): book one in a
+  // free quarter hour of today first (a clinic visit: no licensure question), then check it in.
+  const busy = appointments.filter((a) => !['completed', 'no_show', 'cancelled'].includes(a.status)).map((a) => [Date.parse(a.startsAt), Date.parse(a.endsAt)] as const);
+  const QUARTER = 15 * 60_000;
+  let slot = start.getTime();
+  while (slot + QUARTER <= end.getTime() && busy.some(([from, to]) => slot < to && from < slot + QUARTER)) slot += QUARTER;
+  if (slot + QUARTER > end.getTime()) throw new Error('no free quarter hour today');
+  const patientId = appointments[0]?.patientId ?? (await firstPatientId(request, baseURL, auth));
+  const appointmentId = randomUUID();
+  const clientId = `front-desk-${randomUUID().slice(0, 8)}`;
   const push = await request.post(`${baseURL}/api/sync/push`, {
     headers: auth,
-    data: { clientId: `front-desk-${randomUUID().slice(0, 8)}`, mutations: [{ mutationId: randomUUID(), seq: 1, name: 'appointment.setStatus', args: { appointmentId: booked.id, status: 'checked_in' } }] },
+    data: {
+      clientId,
+      mutations: [
+        { mutationId: randomUUID(), seq: 1, name: 'appointment.book', args: { appointmentId, patientId, kind: 'clinic', startsAt: new Date(slot).toISOString(), endsAt: new Date(slot + QUARTER).toISOString(), reason: 'Follow-up' } },
+        { mutationId: randomUUID(), seq: 2, name: 'appointment.setStatus', args: { appointmentId, status: 'checked_in' } },
+      ],
+    },
   });
-  expect((await push.json()).results[0].status).toBe('applied');
+  const results = (await push.json()).results as Array<{ status: string }>;
+  expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+}
+
+async function firstPatientId(request: APIRequestContext, baseURL: string, auth: Record<string, string>): Promise<string> {
+  const res = await request.get(`${baseURL}/api/patients`, { headers: auth });
+  const body = (await res.json()) as { patients: Array<{ id: string }> };
+  if (!body.patients[0]) throw new Error('the demo clinician has no patients');
+  return body.patients[0].id;
 }
 
 test('the waiting room counts a check-in made elsewhere and raises a notification without patient data', async ({ page, context, request, baseURL }) => {
