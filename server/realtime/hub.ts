@@ -1,7 +1,7 @@
 // The WebSocket hub: one socket per signed-in workstation window (or patient join page, with a visit-scoped
 // session), authenticated before the upgrade, with a message size cap, validated messages and a heartbeat.
 // When a change commits on any instance (the Bus tells every instance), the users it concerns get a "poke"
-// to pull; the poke carries no data. Video visit messages are handed to the visit signaling module.
+// to pull; the poke carries no data (a patient's join page is poked when their care conversation changes). Video visit messages are handed to the visit signaling module.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
@@ -27,7 +27,7 @@ const HEARTBEAT_MS = 30_000;
 /** Pokes for one user within this window go out as one (a transaction's notices arrive together anyway). */
 const POKE_COALESCE_MS = 10;
 
-const ChangeNoticeSchema = z.object({ patientId: z.uuid().nullable(), userId: z.uuid().nullable(), careTeam: z.array(z.uuid()).max(100).optional() });
+const ChangeNoticeSchema = z.object({ patientId: z.uuid().nullable(), userId: z.uuid().nullable(), careTeam: z.array(z.uuid()).max(100).optional(), chat: z.literal(true).optional() });
 
 interface Connection {
   socket: WebSocket;
@@ -67,6 +67,8 @@ export function visitTokenFromProtocols(header: string | undefined): string | nu
 export async function installHub(app: FastifyInstance, options: { db: Database; bus: Bus; authenticate: (token: string) => Promise<Principal>; signaling: VisitSignaling }): Promise<Hub> {
   const byUser = new Map<string, Set<Connection>>();
   const patients = new Set<Connection>();
+  /** Patient join pages by patient id: poked when their care conversation changes. */
+  const byPatient = new Map<string, Set<Connection>>();
   /** Connected dispatchers (kept as an index so a patient change does not scan every connection). */
   const dispatcherIds = new Set<string>();
   const pending = new Set<string>();
@@ -77,6 +79,19 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
     for (const userId of pending) for (const c of byUser.get(userId) ?? []) send(c.socket, { type: 'poke' });
     pending.clear();
   };
+  const pendingPatients = new Set<string>();
+  let patientFlushTimer: NodeJS.Timeout | null = null;
+  const flushPatientPokes = () => {
+    patientFlushTimer = null;
+    for (const patientId of pendingPatients) for (const c of byPatient.get(patientId) ?? []) send(c.socket, { type: 'poke' });
+    pendingPatients.clear();
+  };
+  /** A poke (no data) to the patient's join pages on this instance; their next fetch is checked against the session again. */
+  const pokePatient = (patientId: string) => {
+    if (!byPatient.has(patientId)) return;
+    pendingPatients.add(patientId);
+    patientFlushTimer ??= setTimeout(flushPatientPokes, POKE_COALESCE_MS);
+  };
   const poke = (userIds: Iterable<string>) => {
     for (const id of userIds) if (byUser.has(id)) pending.add(id);
     if (pending.size > 0 && !flushTimer) flushTimer = setTimeout(flushPokes, POKE_COALESCE_MS);
@@ -85,8 +100,9 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
   const unsubscribe = await options.bus.subscribe(CHANGES_CHANNEL, (payload) => {
     const notice = ChangeNoticeSchema.safeParse(payload);
     if (!notice.success) return;
-    const { patientId, userId, careTeam } = notice.data;
+    const { patientId, userId, careTeam, chat } = notice.data;
     if (userId) poke([userId]);
+    if (chat && patientId) pokePatient(patientId);
     if (!patientId || byUser.size === 0) return;
     if (careTeam) {
       // The writer named the care team (chat): no lookup per message on every instance.
@@ -177,7 +193,13 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
       socket.on('error', () => undefined); // e.g. a message over maxPayload: ws closes the socket with 1009
       socket.on('close', () => {
         options.signaling.disconnected(connection.signaling);
-        if (!principal) return void patients.delete(connection);
+        if (!principal) {
+          patients.delete(connection);
+          const own = byPatient.get(patient!.patientId);
+          own?.delete(connection);
+          if (own && own.size === 0) byPatient.delete(patient!.patientId);
+          return;
+        }
         const set = byUser.get(principal.userId);
         set?.delete(connection);
         if (set && set.size === 0) {
@@ -192,6 +214,9 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
         if (principal.role === 'dispatcher') dispatcherIds.add(principal.userId);
       } else {
         patients.add(connection);
+        let own = byPatient.get(patient!.patientId);
+        if (!own) byPatient.set(patient!.patientId, (own = new Set()));
+        own.add(connection);
       }
       send(socket, { type: 'hello', userId: principal?.userId ?? null });
     });
@@ -206,6 +231,7 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
     async close() {
       clearInterval(heartbeat);
       if (flushTimer) clearTimeout(flushTimer);
+      if (patientFlushTimer) clearTimeout(patientFlushTimer);
       for (const c of allConnections()) c.socket.close(1001, 'server shutting down');
       await unsubscribe();
       await options.signaling.close();

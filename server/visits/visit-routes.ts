@@ -41,7 +41,8 @@ async function ownVisit(deps: AppDeps, request: FastifyRequest, principal: Princ
   return visit;
 }
 
-async function patientSessionOf(deps: AppDeps, request: FastifyRequest): Promise<PatientSession> {
+/** The live visit-scoped patient session named by the request's bearer token, or a 401 (unknown, expired, revoked, ended). */
+export async function patientSessionOf(deps: Pick<AppDeps, 'db' | 'now'>, request: FastifyRequest): Promise<PatientSession> {
   const header = request.headers.authorization;
   const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
   if (!PatientSessionTokenSchema.safeParse(token).success) throw unauthenticated('Open your visit link again to continue.');
