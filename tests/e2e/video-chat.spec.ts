@@ -2,14 +2,15 @@
 // contexts with fake camera and microphone. During the call they chat both ways (the patient's messages reach
 // the clinician's device by poke + pull, the clinician's reach the join page by a poke on the patient's own
 // socket), the patient sends a photo, and a message the clinician writes while offline is kept ("Sending…")
-// and arrives on the join page after reconnecting, then shows as read.
+// and arrives on the join page after reconnecting, then shows as read. A patient without a camera is told
+// "Video unavailable — continue in chat" and the visit goes on in chat.
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { demoUser } from './support/demo-users';
 import { goOffline, goOnline } from './support/network';
 import { signIn } from './support/sign-in';
 import { expectAllSaved, findVisitWithAction, showVisit, waitForOfflineShell } from './support/workstation';
-import { FAKE_MEDIA_ARGS, expectFramesFlowing } from './support/video';
+import { FAKE_MEDIA_ARGS, expectFramesFlowing, visitStatusOnServer } from './support/video';
 
 const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -88,5 +89,40 @@ test('clinician and patient chat both ways during a video visit, including a mes
   // The visit went on throughout: the patient's page never said it ended.
   await expect(patientMain.getByRole('heading', { name: 'Your visit has ended' })).toHaveCount(0);
 
+  await patientContext.close();
+});
+
+test('a patient without a camera continues the visit in chat', async ({ page, browser, baseURL, request }) => {
+  test.setTimeout(120_000);
+  const { displayName: clinicianName } = await signIn(page, demoUser('clinician'));
+  await expectAllSaved(page);
+  const visit = await findVisitWithAction(page, 'Start video visit');
+  const row = await showVisit(page, visit);
+  await row.getByRole('button', { name: 'Start video visit' }).click();
+  const main = page.getByRole('main');
+  const link = new URL(await main.getByLabel('Patient join link').inputValue());
+  const visitId = await visitChat(page).getAttribute('data-visit-id');
+
+  // The patient's browser has no camera or microphone.
+  const patientContext = await browser.newContext({ baseURL: baseURL! });
+  const patient = await patientContext.newPage();
+  await patient.addInitScript(() => {
+    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Requested device not found', 'NotFoundError'));
+  });
+  await patient.goto(link.pathname);
+  const patientMain = patient.getByRole('main');
+  await expect(patientMain.getByRole('alert').filter({ hasText: 'No camera or microphone was found.' })).toBeVisible();
+  await expect(patientMain.getByRole('status').filter({ hasText: 'Video unavailable — continue in chat' })).toBeVisible();
+  await expect(patientMain.getByRole('button', { name: 'Join visit' })).toBeDisabled();
+
+  const fromPatient = 'My camera is not working, can we chat instead?';
+  await write(patient, fromPatient);
+  await expect(messageItem(page, fromPatient)).toBeVisible({ timeout: 20_000 });
+  const reply = 'Of course. How is the rash today?';
+  await write(page, reply);
+  await expect(messageItem(patient, reply)).toContainText(clinicianName, { timeout: 20_000 });
+  // The visit is still open.
+  expect(await visitStatusOnServer(request, baseURL!, visitId!)).not.toBe('ended');
+  await expect(patientMain.getByRole('heading', { name: 'Your visit has ended' })).toHaveCount(0);
   await patientContext.close();
 });
