@@ -1,7 +1,8 @@
 // The WebSocket hub: one socket per signed-in workstation window (or patient join page, with a visit-scoped
 // session), authenticated before the upgrade, with a message size cap, validated messages and a heartbeat.
 // When a change commits on any instance (the Bus tells every instance), the users it concerns get a "poke"
-// to pull; the poke carries no data (a patient's join page is poked when their care conversation changes). Video visit messages are handed to the visit signaling module.
+// to pull; the poke carries no data (a patient's join page is poked when their care conversation changes).
+// Video visit messages are handed to the visit signaling module.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
