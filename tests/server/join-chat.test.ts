@@ -203,14 +203,29 @@ describeEachDriver('join page chat', (driver) => {
     const url = await listenForWs(api);
     const own = await connectProbe(url, { visit: session });
     await own.next('hello');
+    // Another patient in a video visit of their own at the same time.
+    const otherToken = (await signIn(api, clinic.emails.otherClinician)).accessToken;
+    const appointmentId = randomUUID();
+    await t.db.query(`INSERT INTO appointments (id, patient_id, clinician_id, kind, status, starts_at, ends_at, reason, city_id)
+                      VALUES ($1, $2, $3, 'video', 'booked', now(), now() + interval '30 minutes', 'Check-in', 'seattle')`, [appointmentId, clinic.otherPatientId, clinic.users.otherClinician]);
+    const started = (await api.app.inject({ method: 'POST', url: '/api/visits', headers: bearer(otherToken), payload: { appointmentId } })).json();
+    const otherSession = (await api.app.inject({ method: 'POST', url: '/api/join/session', payload: { token: started.joinLink.path.replace('/join/', '') } })).json().sessionToken;
+    const other = await connectProbe(url, { visit: otherSession });
+    await other.next('hello');
+
     const device = new TestSyncClient(api, clinicianToken);
     await device.pullAll();
     const [sent] = await device.push([device.mutation('message.send', { messageId: randomUUID(), conversationId: clinic.ownPatientId, body: 'Are you there?' })]);
     expect(sent!.status).toBe('applied');
     await own.next('poke', 5000);
     expect((await history()).json().messages.at(-1)).toMatchObject({ from: 'care_team', body: 'Are you there?' });
+    // The other patient's page is not poked, and its session still sees only its own (empty) conversation.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(other.messages.filter((m) => m.type === 'poke')).toEqual([]);
+    expect((await history(otherSession)).json().messages).toEqual([expect.objectContaining({ body: 'For the other patient' })]);
     own.socket.close();
-    void visitId;
+    other.socket.close();
+    expect(visitId).toBeTruthy();
   });
 });
 
