@@ -71,7 +71,7 @@ export function JoinPage() {
           {stream
             ? <PatientCall opened={opening} stream={stream} onLeave={() => setStream(null)} onEnded={onEnded} />
             : <DeviceCheck joinLabel="Join visit" onJoin={setStream} />}
-          <PatientChatPanel sessionToken={opening.sessionToken} visitId={opening.visit.visitId} clinicianName={opening.visit.clinicianName} />
+          <PatientChatPanel sessionToken={opening.sessionToken} visitId={opening.visit.visitId} clinicianName={opening.visit.clinicianName} onSessionEnded={onEnded} />
         </div>
       )}
     </main>

@@ -64,7 +64,15 @@ function MessageItem({ message, sessionToken, timeZone, onRetry }: { message: Pa
   );
 }
 
-export function PatientChatPanel({ sessionToken, visitId, clinicianName }: { sessionToken: string; visitId: string; clinicianName: string }) {
+export interface PatientChatPanelProps {
+  sessionToken: string;
+  visitId: string;
+  clinicianName: string;
+  /** The server no longer accepts the visit session (the visit ended or the session expired). */
+  onSessionEnded(): void;
+}
+
+export function PatientChatPanel({ sessionToken, visitId, clinicianName, onSessionEnded }: PatientChatPanelProps) {
   const [chat] = useState(() => new PatientChat({
     getMessages: (after) => getJoinMessages(sessionToken, after),
     send: (message) => sendJoinMessage(sessionToken, message),
@@ -83,6 +91,8 @@ export function PatientChatPanel({ sessionToken, visitId, clinicianName }: { ses
       tokenPrefix: REALTIME_VISIT_TOKEN_PREFIX,
       onPoke: () => void chat.refresh(),
       onConnected: () => void chat.refresh(),
+      // A dropped socket may mean the session ended (the server closes it then): a refresh finds out.
+      onDisconnected: () => void chat.refresh(),
     });
     void chat.refresh();
     const online = () => connection.reconnectNow();
@@ -92,6 +102,10 @@ export function PatientChatPanel({ sessionToken, visitId, clinicianName }: { ses
       connection.close();
     };
   }, [chat, sessionToken]);
+
+  useEffect(() => {
+    if (state.sessionEnded) onSessionEnded();
+  }, [state.sessionEnded, onSessionEnded]);
 
   const attach = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

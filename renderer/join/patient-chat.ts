@@ -35,6 +35,8 @@ export interface PatientChatState {
   messages: PatientChatItem[];
   /** The last refresh failed (e.g. the connection dropped); shown, and cleared by the next good one. */
   problem: string | null;
+  /** The server no longer accepts the visit session (the visit ended or the session expired). */
+  sessionEnded: boolean;
 }
 
 const fromServer = (m: JoinMessage): PatientChatItem => ({
@@ -45,7 +47,7 @@ const fromServer = (m: JoinMessage): PatientChatItem => ({
 const failureText = (error: ApiFailure | string): string => (typeof error === 'string' ? error : error.message);
 
 export class PatientChat {
-  private state: PatientChatState = { loaded: false, messages: [], problem: null };
+  private state: PatientChatState = { loaded: false, messages: [], problem: null, sessionEnded: false };
   private readonly listeners = new Set<() => void>();
   private careTeamReadSeq = 0;
   private readMarked = 0;
@@ -92,7 +94,7 @@ export class PatientChat {
         this.again = false;
         const result = await this.api.getMessages(this.lastSeq());
         if (!result.ok) {
-          this.set({ problem: failureText(result.error), loaded: true });
+          this.set({ problem: failureText(result.error), loaded: true, sessionEnded: result.error.status === 401 });
           break;
         }
         this.careTeamReadSeq = Math.max(this.careTeamReadSeq, result.value.careTeamReadSeq);

@@ -1,7 +1,8 @@
 // The WebSocket hub: one socket per signed-in workstation window (or patient join page, with a visit-scoped
 // session), authenticated before the upgrade, with a message size cap, validated messages and a heartbeat.
 // When a change commits on any instance (the Bus tells every instance), the users it concerns get a "poke"
-// to pull; the poke carries no data (a patient's join page is poked when their care conversation changes).
+// to pull; the poke carries no data (a patient's join page is poked when their care conversation changes, and
+// closed instead when their visit session is no longer live).
 // Video visit messages are handed to the visit signaling module.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
@@ -27,8 +28,10 @@ declare module 'fastify' {
 const HEARTBEAT_MS = 30_000;
 /** Pokes for one user within this window go out as one (a transaction's notices arrive together anyway). */
 const POKE_COALESCE_MS = 10;
+/** Close code for a patient's page whose visit session ended or expired while connected. */
+const REALTIME_SESSION_ENDED_CLOSE = 4401;
 
-const ChangeNoticeSchema = z.object({ patientId: z.uuid().nullable(), userId: z.uuid().nullable(), careTeam: z.array(z.uuid()).max(100).optional(), chat: z.literal(true).optional() });
+const ChangeNoticeSchema = z.object({ patientId: z.uuid().nullable(), userId: z.uuid().nullable(), careTeam: z.array(z.uuid()).max(100).optional(), patientPage: z.literal(true).optional() });
 
 interface Connection {
   socket: WebSocket;
@@ -82,10 +85,16 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
   };
   const pendingPatients = new Set<string>();
   let patientFlushTimer: NodeJS.Timeout | null = null;
+  /** Pokes the patients' pages whose visit session is still live; a page whose session ended or expired is closed. */
   const flushPatientPokes = () => {
     patientFlushTimer = null;
-    for (const patientId of pendingPatients) for (const c of byPatient.get(patientId) ?? []) send(c.socket, { type: 'poke' });
+    const targets = [...pendingPatients].flatMap((patientId) => [...(byPatient.get(patientId) ?? [])]);
     pendingPatients.clear();
+    for (const c of targets) {
+      options.signaling.patientSessionLive(c.signaling.patient!.sessionId)
+        .then((live) => (live ? send(c.socket, { type: 'poke' }) : c.socket.close(REALTIME_SESSION_ENDED_CLOSE, 'visit session ended')))
+        .catch((error: unknown) => app.log.warn({ err: { type: (error as Error)?.name } }, 'patient session check failed'));
+    }
   };
   /** A poke (no data) to the patient's join pages on this instance; their next fetch is checked against the session again. */
   const pokePatient = (patientId: string) => {
@@ -101,9 +110,9 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
   const unsubscribe = await options.bus.subscribe(CHANGES_CHANNEL, (payload) => {
     const notice = ChangeNoticeSchema.safeParse(payload);
     if (!notice.success) return;
-    const { patientId, userId, careTeam, chat } = notice.data;
+    const { patientId, userId, careTeam, patientPage } = notice.data;
     if (userId) poke([userId]);
-    if (chat && patientId) pokePatient(patientId);
+    if (patientPage && patientId) pokePatient(patientId);
     if (!patientId || byUser.size === 0) return;
     if (careTeam) {
       // The writer named the care team (chat): no lookup per message on every instance.

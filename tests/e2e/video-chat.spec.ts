@@ -3,7 +3,7 @@
 // the clinician's device by poke + pull, the clinician's reach the join page by a poke on the patient's own
 // socket), the patient sends a photo, and a message the clinician writes while offline is kept ("Sending…")
 // and arrives on the join page after reconnecting, then shows as read. A patient without a camera is told
-// "Video unavailable — continue in chat" and the visit goes on in chat.
+// "Video unavailable — continue in chat", the visit goes on in chat, and their page learns when it ends.
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { demoUser } from './support/demo-users';
@@ -124,5 +124,11 @@ test('a patient without a camera continues the visit in chat', async ({ page, br
   // The visit is still open.
   expect(await visitStatusOnServer(request, baseURL!, visitId!)).not.toBe('ended');
   await expect(patientMain.getByRole('heading', { name: 'Your visit has ended' })).toHaveCount(0);
+
+  // The clinician ends it (without ever joining the call): the patient's page, in chat only, says so.
+  await main.getByRole('button', { name: 'Join call' }).click();
+  await main.getByRole('button', { name: 'End visit' }).click();
+  await page.getByRole('alertdialog', { name: 'End this visit?' }).getByRole('button', { name: 'End visit' }).click();
+  await expect(patientMain.getByRole('heading', { name: 'Your visit has ended' })).toBeVisible({ timeout: 15_000 });
   await patientContext.close();
 });

@@ -81,6 +81,16 @@ describe('the join page chat', () => {
     expect(server.sends).toEqual([{ messageId: id(700), body: '', attachmentId: id(999) }]);
   });
 
+  it('says when the server no longer accepts the visit session', async () => {
+    const { api } = fakeServer();
+    const chat = new PatientChat({ ...api, getMessages: async () => ({ ok: false, error: { status: 401, code: 'unauthenticated', message: 'This visit session has ended.' } }) });
+    await chat.refresh();
+    expect(chat.getState()).toMatchObject({ sessionEnded: true, problem: 'This visit session has ended.' });
+    const flaky = new PatientChat({ ...api, getMessages: async () => ({ ok: false, error: offline }) });
+    await flaky.refresh();
+    expect(flaky.getState()).toMatchObject({ sessionEnded: false, problem: 'The care server cannot be reached.' });
+  });
+
   it('runs refreshes asked for during one as one more, not one each', async () => {
     const { server, api } = fakeServer();
     const chat = new PatientChat(api);

@@ -50,6 +50,7 @@ describeEachDriver('join page chat', (driver) => {
   let clinicianToken: string;
   let session: string;
   let visitId: string;
+  let url: string;
 
   const history = async (s = session, after = 0) => api.app.inject({ method: 'GET', url: `/api/join/messages?after=${after}`, headers: patientHeaders(s) });
   const send = (payload: unknown, s = session) => api.app.inject({ method: 'POST', url: '/api/join/messages', headers: patientHeaders(s), payload: payload as object });
@@ -200,7 +201,7 @@ describeEachDriver('join page chat', (driver) => {
   });
 
   it('pokes the patient\'s own socket (and not another visit\'s patient) when their conversation changes', async () => {
-    const url = await listenForWs(api);
+    url = await listenForWs(api);
     const own = await connectProbe(url, { visit: session });
     await own.next('hello');
     // Another patient in a video visit of their own at the same time.
@@ -226,6 +227,18 @@ describeEachDriver('join page chat', (driver) => {
     own.socket.close();
     other.socket.close();
     expect(visitId).toBeTruthy();
+  });
+
+  it('closes a patient\'s socket when their visit ends, so a page in chat only learns of it', async () => {
+    const ending = await openPatientSession(api, t.db, clinic, clinicianToken);
+    const probe = await connectProbe(url, { visit: ending.session });
+    await probe.next('hello');
+    const closed = new Promise<number>((resolve) => probe.socket.on('close', (code) => resolve(code)));
+    expect((await api.app.inject({ method: 'POST', url: `/api/visits/${ending.visitId}/end`, headers: bearer(clinicianToken) })).statusCode).toBe(200);
+    expect(await closed).toBe(4401);
+    expect(probe.messages.filter((m) => m.type === 'poke')).toEqual([]);
+    // And it cannot connect again with that session.
+    await expect(connectProbe(url, { visit: ending.session })).rejects.toMatchObject({ status: 401 });
   });
 });
 
