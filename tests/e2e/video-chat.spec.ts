@@ -23,6 +23,13 @@ test.use({
 
 const visitChat = (page: Page): Locator => page.getByRole('main').getByRole('region', { name: 'Visit chat' });
 const messageItem = (page: Page, text: string): Locator => visitChat(page).getByRole('list', { name: 'Messages' }).getByRole('listitem').filter({ hasText: text });
+/** The patient's one-time link, once the visit has started and shows it. */
+async function joinLink(page: Page): Promise<URL> {
+  const field = page.getByRole('main').getByLabel('Patient join link');
+  await expect(field).toHaveValue(/\/join\/[A-Za-z0-9_-]{43}$/, { timeout: 30_000 });
+  return new URL(await field.inputValue());
+}
+
 async function write(page: Page, text: string): Promise<void> {
   const box = visitChat(page).getByRole('textbox', { name: 'Message' });
   await box.fill(text);
@@ -41,8 +48,8 @@ test('clinician and patient chat both ways during a video visit, including a mes
   const main = page.getByRole('main');
   await expect(main.getByRole('heading', { name: `Video visit with ${visit.patientName}` })).toBeVisible();
   // The patient's care conversation is beside the call, as in the Inbox.
-  await expect(visitChat(page).getByRole('heading', { name: visit.patientName })).toBeVisible();
-  const link = new URL(await main.getByLabel('Patient join link').inputValue());
+  await expect(visitChat(page).getByRole('heading', { name: visit.patientName })).toBeVisible({ timeout: 30_000 });
+  const link = await joinLink(page);
 
   const patientContext = await browser.newContext({ baseURL: baseURL! });
   const patient = await patientContext.newPage();
@@ -100,7 +107,7 @@ test('a patient without a camera continues the visit in chat', async ({ page, br
   const row = await showVisit(page, visit);
   await row.getByRole('button', { name: 'Start video visit' }).click();
   const main = page.getByRole('main');
-  const link = new URL(await main.getByLabel('Patient join link').inputValue());
+  const link = await joinLink(page);
   const visitId = await visitChat(page).getAttribute('data-visit-id');
 
   // The patient's browser has no camera or microphone.
