@@ -1,15 +1,15 @@
 // The patient's join page: opens the visit from the one-time link, checks camera and microphone, waits in the
-// waiting room until the clinician joins, then the call with mute and camera controls. No patient data is shown
-// or kept beyond the visit session.
+// waiting room until the clinician joins, then the call with mute and camera controls, and the chat with the
+// care team below (where the visit continues when video is unavailable). Nothing is kept beyond the visit session.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button } from '../ui';
 import { stopMedia } from '../platform';
 import { CallView } from '../features/video/CallView';
 import { DeviceCheck } from '../features/video/DeviceCheck';
-import { VisitChatSlot } from '../features/video/VisitChatSlot';
 import { useCall, useCallState } from '../features/video/use-call';
 import type { JoinOpening } from './join-session';
 import { forgetJoinSession, openJoinSession } from './join-session';
+import { PatientChatPanel } from './PatientChatPanel';
 
 type Opened = Extract<JoinOpening, { ok: true }>;
 
@@ -71,7 +71,7 @@ export function JoinPage() {
           {stream
             ? <PatientCall opened={opening} stream={stream} onLeave={() => setStream(null)} onEnded={onEnded} />
             : <DeviceCheck joinLabel="Join visit" onJoin={setStream} />}
-          <VisitChatSlot visitId={opening.visit.visitId} />
+          <PatientChatPanel sessionToken={opening.sessionToken} visitId={opening.visit.visitId} clinicianName={opening.visit.clinicianName} onSessionEnded={onEnded} />
         </div>
       )}
     </main>

@@ -37,4 +37,5 @@ export { listMediaDevices, openLocalMedia, openTrack, stopMedia, watchMicLevel, 
 export type { MediaDeviceChoice, MediaDeviceLists, MediaDeviceOption, MediaOpenFailure } from './media';
 export { fetchIcd10List } from './reference-api';
 export { uploadChatAttachment, fetchChatAttachment } from './chat-api';
+export { getJoinMessages, sendJoinMessage, markJoinMessagesRead, uploadJoinAttachment, fetchJoinAttachment } from './join-chat-api';
 export { showNotification, mayAskForNotifications, askForNotifications } from './notify';

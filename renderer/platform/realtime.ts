@@ -21,6 +21,8 @@ export type SocketFactory = new (url: string, protocols: string[]) => SocketLike
 export interface RealtimeOptions {
   /** The current access token (refreshed when needed); null when signed out. */
   token(): Promise<string | null>;
+  /** Subprotocol prefix of the token: 'bearer.' (staff, default) or 'visit.' (a patient's visit session on the join page). */
+  tokenPrefix?: string;
   /** The server says there are changes to pull. */
   onPoke(): void;
   /** Connected and authenticated (also after every reconnect): pull now, something may have been missed. */
@@ -114,7 +116,7 @@ export function connectRealtime(options: RealtimeOptions): RealtimeConnection {
     }
     let ws: SocketLike;
     try {
-      ws = new Impl(url, [REALTIME_PROTOCOL, `${REALTIME_TOKEN_PREFIX}${token}`]);
+      ws = new Impl(url, [REALTIME_PROTOCOL, `${options.tokenPrefix ?? REALTIME_TOKEN_PREFIX}${token}`]);
     } catch {
       scheduleRetry();
       return;

@@ -13,6 +13,7 @@ import { fhirRoutes } from '../fhir/fhir-routes';
 import { rxRoutes } from '../rx/rx-routes';
 import { icd10Routes } from '../icd10/icd10-routes';
 import { chatRoutes } from '../chat/chat-routes';
+import { patientChatRoutes } from '../chat/patient-chat-routes';
 import { dispatchRoutes } from '../dispatch/dispatch-routes';
 import type { AppDeps } from './deps';
 import { installErrorHandling } from './error-handler';
@@ -79,6 +80,7 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...visitRoutes(deps),
     ...icd10Routes(),
     ...chatRoutes(deps),
+    ...patientChatRoutes(deps),
     ...dispatchRoutes(deps),
   ];
 }

@@ -1,7 +1,9 @@
 // The WebSocket hub: one socket per signed-in workstation window (or patient join page, with a visit-scoped
 // session), authenticated before the upgrade, with a message size cap, validated messages and a heartbeat.
 // When a change commits on any instance (the Bus tells every instance), the users it concerns get a "poke"
-// to pull; the poke carries no data. Video visit messages are handed to the visit signaling module.
+// to pull; the poke carries no data (a patient's join page is poked when their care conversation changes, and
+// closed instead when their visit session is no longer live).
+// Video visit messages are handed to the visit signaling module.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
@@ -26,8 +28,10 @@ declare module 'fastify' {
 const HEARTBEAT_MS = 30_000;
 /** Pokes for one user within this window go out as one (a transaction's notices arrive together anyway). */
 const POKE_COALESCE_MS = 10;
+/** Close code for a patient's page whose visit session ended or expired while connected. */
+const REALTIME_SESSION_ENDED_CLOSE = 4401;
 
-const ChangeNoticeSchema = z.object({ patientId: z.uuid().nullable(), userId: z.uuid().nullable(), careTeam: z.array(z.uuid()).max(100).optional() });
+const ChangeNoticeSchema = z.object({ patientId: z.uuid().nullable(), userId: z.uuid().nullable(), careTeam: z.array(z.uuid()).max(100).optional(), patientPage: z.literal(true).optional() });
 
 interface Connection {
   socket: WebSocket;
@@ -67,6 +71,8 @@ export function visitTokenFromProtocols(header: string | undefined): string | nu
 export async function installHub(app: FastifyInstance, options: { db: Database; bus: Bus; authenticate: (token: string) => Promise<Principal>; signaling: VisitSignaling }): Promise<Hub> {
   const byUser = new Map<string, Set<Connection>>();
   const patients = new Set<Connection>();
+  /** Patient join pages by patient id: poked when their care conversation changes. */
+  const byPatient = new Map<string, Set<Connection>>();
   /** Connected dispatchers (kept as an index so a patient change does not scan every connection). */
   const dispatcherIds = new Set<string>();
   const pending = new Set<string>();
@@ -77,6 +83,25 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
     for (const userId of pending) for (const c of byUser.get(userId) ?? []) send(c.socket, { type: 'poke' });
     pending.clear();
   };
+  const pendingPatients = new Set<string>();
+  let patientFlushTimer: NodeJS.Timeout | null = null;
+  /** Pokes the patients' pages whose visit session is still live; a page whose session ended or expired is closed. */
+  const flushPatientPokes = () => {
+    patientFlushTimer = null;
+    const targets = [...pendingPatients].flatMap((patientId) => [...(byPatient.get(patientId) ?? [])]);
+    pendingPatients.clear();
+    for (const c of targets) {
+      options.signaling.patientSessionLive(c.signaling.patient!.sessionId)
+        .then((live) => (live ? send(c.socket, { type: 'poke' }) : c.socket.close(REALTIME_SESSION_ENDED_CLOSE, 'visit session ended')))
+        .catch((error: unknown) => app.log.warn({ err: { type: (error as Error)?.name } }, 'patient session check failed'));
+    }
+  };
+  /** A poke (no data) to the patient's join pages on this instance; their next fetch is checked against the session again. */
+  const pokePatient = (patientId: string) => {
+    if (!byPatient.has(patientId)) return;
+    pendingPatients.add(patientId);
+    patientFlushTimer ??= setTimeout(flushPatientPokes, POKE_COALESCE_MS);
+  };
   const poke = (userIds: Iterable<string>) => {
     for (const id of userIds) if (byUser.has(id)) pending.add(id);
     if (pending.size > 0 && !flushTimer) flushTimer = setTimeout(flushPokes, POKE_COALESCE_MS);
@@ -85,8 +110,9 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
   const unsubscribe = await options.bus.subscribe(CHANGES_CHANNEL, (payload) => {
     const notice = ChangeNoticeSchema.safeParse(payload);
     if (!notice.success) return;
-    const { patientId, userId, careTeam } = notice.data;
+    const { patientId, userId, careTeam, patientPage } = notice.data;
     if (userId) poke([userId]);
+    if (patientPage && patientId) pokePatient(patientId);
     if (!patientId || byUser.size === 0) return;
     if (careTeam) {
       // The writer named the care team (chat): no lookup per message on every instance.
@@ -177,7 +203,13 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
       socket.on('error', () => undefined); // e.g. a message over maxPayload: ws closes the socket with 1009
       socket.on('close', () => {
         options.signaling.disconnected(connection.signaling);
-        if (!principal) return void patients.delete(connection);
+        if (!principal) {
+          patients.delete(connection);
+          const own = byPatient.get(patient!.patientId);
+          own?.delete(connection);
+          if (own && own.size === 0) byPatient.delete(patient!.patientId);
+          return;
+        }
         const set = byUser.get(principal.userId);
         set?.delete(connection);
         if (set && set.size === 0) {
@@ -192,6 +224,9 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
         if (principal.role === 'dispatcher') dispatcherIds.add(principal.userId);
       } else {
         patients.add(connection);
+        let own = byPatient.get(patient!.patientId);
+        if (!own) byPatient.set(patient!.patientId, (own = new Set()));
+        own.add(connection);
       }
       send(socket, { type: 'hello', userId: principal?.userId ?? null });
     });
@@ -206,6 +241,7 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
     async close() {
       clearInterval(heartbeat);
       if (flushTimer) clearTimeout(flushTimer);
+      if (patientFlushTimer) clearTimeout(patientFlushTimer);
       for (const c of allConnections()) c.socket.close(1001, 'server shutting down');
       await unsubscribe();
       await options.signaling.close();

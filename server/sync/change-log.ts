@@ -23,6 +23,8 @@ export interface ChangeNotice {
   userId: string | null;
   /** For chat changes of a patient: the care team, looked up once here so no instance queries it per message. */
   careTeam?: string[];
+  /** The patient's join page should look again: their care conversation changed, or their visit ended. */
+  patientPage?: true;
 }
 
 /** Entities whose notices carry the patient's care team (frequent writes that must poke quickly). */
@@ -61,8 +63,13 @@ export async function recordChange(tx: Queryable, entity: Exclude<EntityName, 'a
     const { rows } = await tx.query<{ user_id: string }>('SELECT user_id FROM care_team WHERE patient_id = $1 LIMIT 100', [loaded.patientId]);
     careTeam = rows.map((r) => r.user_id);
   }
-  await notify(tx, { patientId: loaded.patientId, userId: loaded.audienceUserId, ...(careTeam ? { careTeam } : {}) });
+  await notify(tx, { patientId: loaded.patientId, userId: loaded.audienceUserId, ...(careTeam ? { careTeam, patientPage: true as const } : {}) });
   return loaded.state;
+}
+
+/** Tells the patient's join pages (on every instance) to look again, e.g. when their visit ended; staff get nothing to pull. */
+export async function notifyPatientPage(tx: Queryable, patientId: string): Promise<void> {
+  await notify(tx, { patientId, userId: null, careTeam: [], patientPage: true });
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Database } from '../db/database';
 import type { Bus } from '../realtime/bus';
 import type { Actor } from '../audit/audit-log';
 import { audit } from '../audit/audit-log';
-import { loadVisit, markJoined, patientSessionFor } from './visit-repository';
+import { loadVisit, markJoined, patientSessionFor, patientSessionLive } from './visit-repository';
 import type { PatientSession } from './visit-repository';
 import { VISIT_SIGNALS_CHANNEL, publishVisitEvent } from './visit-events';
 
@@ -31,6 +31,8 @@ export type VisitMessage = Extract<ClientMessage, { type: `visit.${string}` }>;
 
 export interface VisitSignaling {
   authenticatePatient(token: string): Promise<PatientSession | null>;
+  /** Whether a connected patient's session is still live (checked again before each poke). */
+  patientSessionLive(sessionId: string): Promise<boolean>;
   handle(peer: SignalingPeer, message: VisitMessage): Promise<void>;
   disconnected(peer: SignalingPeer): void;
   close(): Promise<void>;
@@ -120,6 +122,10 @@ export async function createVisitSignaling(options: { db: Database; bus: Bus; lo
   return {
     async authenticatePatient(token) {
       return patientSessionFor(db, token, options.now());
+    },
+
+    async patientSessionLive(sessionId) {
+      return patientSessionLive(db, sessionId, options.now());
     },
 
     async handle(peer, message) {

@@ -101,6 +101,16 @@ export async function patientSessionFor(db: Queryable, sessionToken: string, now
   return row ? { sessionId: row.id, visitId: row.visit_id, patientId: row.patient_id } : null;
 }
 
+/** Whether a patient session (by id) is still live: not expired, not revoked, its visit not ended. */
+export async function patientSessionLive(db: Queryable, sessionId: string, now: Date): Promise<boolean> {
+  const { rows } = await db.query(
+    `SELECT 1 FROM visit_patient_sessions s JOIN visits v ON v.id = s.visit_id
+      WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND v.status <> 'ended'`,
+    [sessionId, now],
+  );
+  return rows.length > 0;
+}
+
 /** Ends the visit (idempotent) and revokes its patient sessions; true if it was open. */
 export async function endVisit(tx: Queryable, visitId: string, now: Date): Promise<boolean> {
   const ended = await tx.query(`UPDATE visits SET status = 'ended', ended_at = $2 WHERE id = $1 AND status <> 'ended'`, [visitId, now]);

@@ -19,6 +19,7 @@ import type { Queryable } from '../db/database';
 import { endVisit, exchangeJoinToken, issueJoinLink, loadVisit, openVisitFor, patientSessionFor, publicVisit } from './visit-repository';
 import type { PatientSession, VisitRecord } from './visit-repository';
 import { publishVisitEvent } from './visit-events';
+import { notifyPatientPage } from '../sync/change-log';
 
 /** The actor for audit rows written on behalf of a patient's visit session. */
 export function patientActor(session: Pick<PatientSession, 'sessionId'>, request: { ip: string } & Parameters<typeof deviceIdOf>[0]): Actor {
@@ -41,7 +42,8 @@ async function ownVisit(deps: AppDeps, request: FastifyRequest, principal: Princ
   return visit;
 }
 
-async function patientSessionOf(deps: AppDeps, request: FastifyRequest): Promise<PatientSession> {
+/** The live visit-scoped patient session named by the request's bearer token, or a 401 (unknown, expired, revoked, ended). */
+export async function patientSessionOf(deps: Pick<AppDeps, 'db' | 'now'>, request: FastifyRequest): Promise<PatientSession> {
   const header = request.headers.authorization;
   const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
   if (!PatientSessionTokenSchema.safeParse(token).success) throw unauthenticated('Open your visit link again to continue.');
@@ -109,7 +111,11 @@ export function visitRoutes(deps: AppDeps): RouteSpec[] {
         const visit = await ownVisit(deps, request, requirePrincipal(request), params.id, 'visit.end');
         const now = deps.now();
         await deps.db.transaction(async (tx) => {
-          if (await endVisit(tx, visit.id, now)) await publishVisitEvent(tx, visit.id, 'clinician', 'status', visit.callGeneration, { status: 'ended' });
+          if (await endVisit(tx, visit.id, now)) {
+            await publishVisitEvent(tx, visit.id, 'clinician', 'status', visit.callGeneration, { status: 'ended' });
+            // The patient's page may be in chat only (not in the call): its socket is closed, so it learns the visit ended.
+            await notifyPatientPage(tx, visit.patientId);
+          }
           await audit(tx, actorOf(request), { action: 'visit.end', outcome: 'allowed', patientId: visit.patientId, resource: 'visit', resourceId: visit.id });
         });
         const answer: VisitDetail = { visit: publicVisit((await loadVisit(deps.db, visit.id))!), iceServers: deps.video.iceServers };

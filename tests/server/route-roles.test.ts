@@ -88,6 +88,12 @@ const INTENDED: Record<string, Sample> = {
   'POST /api/visits/:id/end': { access: ['clinician'], request: () => ({ url: `/api/visits/${crypto.randomUUID()}/end` }) },
   'POST /api/join/session': { access: 'public', request: () => ({ url: '/api/join/session', payload: { token: 'A'.repeat(43) } }) },
   'GET /api/join/visit': { access: 'public', request: () => ({ url: '/api/join/visit' }) },
+  // The join page's chat: public as far as staff sign-in goes; each route requires the patient's visit session itself.
+  'GET /api/join/messages': { access: 'public', request: () => ({ url: '/api/join/messages' }) },
+  'POST /api/join/messages': { access: 'public', request: () => ({ url: '/api/join/messages', payload: { messageId: crypto.randomUUID(), body: 'Hello' } }) },
+  'POST /api/join/messages/read': { access: 'public', request: () => ({ url: '/api/join/messages/read', payload: { upToSeq: 1 } }) },
+  'POST /api/join/attachments': { access: 'public', request: () => ({ url: '/api/join/attachments', payload: { not: 'an image' } }) },
+  'GET /api/join/attachments/:attachmentId': { access: 'public', request: () => ({ url: `/api/join/attachments/${crypto.randomUUID()}` }) },
   'POST /api/chat/conversations/:conversationId/attachments': {
     access: ['clinician', 'dispatcher', 'courier'],
     request: (c) => ({ url: `/api/chat/conversations/${c.ownPatientId}/attachments`, payload: { not: 'an image' } }),

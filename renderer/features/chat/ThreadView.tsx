@@ -38,7 +38,8 @@ function MessageItem({ message, timeZone }: { message: LocalMessage; timeZone: s
 export interface ThreadViewProps {
   conversationId: string;
   user: User;
-  onBack: () => void;
+  /** Back to the conversation list (the Inbox); absent when the thread is embedded, e.g. beside a video visit. */
+  onBack?: () => void;
 }
 
 export function ThreadView({ conversationId, user, onBack }: ThreadViewProps) {
@@ -50,7 +51,9 @@ export function ThreadView({ conversationId, user, onBack }: ThreadViewProps) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [attachError, setAttachError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
-  useEffect(() => headingRef.current?.focus(), [conversationId]);
+  useEffect(() => {
+    if (onBack) headingRef.current?.focus();
+  }, [conversationId, onBack]);
 
   const lastSeq = thread?.messages.reduce((max, m) => Math.max(max, m.seq ?? 0), 0) ?? 0;
   const unread = thread?.conversation?.unread ?? 0;
@@ -77,7 +80,7 @@ export function ThreadView({ conversationId, user, onBack }: ThreadViewProps) {
 
   return (
     <section className="hc-chat__thread" aria-labelledby={headingId}>
-      <Button variant="quiet" onClick={onBack}><span aria-hidden="true">←</span> All conversations</Button>
+      {onBack ? <Button variant="quiet" onClick={onBack}><span aria-hidden="true">←</span> All conversations</Button> : null}
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>{title}</h2>
       {thread === undefined ? <p role="status">Opening the conversation…</p> : (
         thread.messages.length === 0 ? <p className="hc-muted">No messages yet. Write the first one below.</p> : (

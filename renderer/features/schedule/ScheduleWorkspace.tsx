@@ -55,7 +55,7 @@ function ScheduleDay({ user, day, today }: ScheduleDayProps) {
 
   if (openVideoFor) {
     if (!videoAppointment) return <p className="hc-loading">Opening the video visit…</p>;
-    return <VideoVisitScreen appointment={videoAppointment} timeZone={user.timeZone} onBack={closeVideo} />;
+    return <VideoVisitScreen appointment={videoAppointment} user={user} timeZone={user.timeZone} onBack={closeVideo} />;
   }
   if (booking && booking !== 'new') return <RescheduleLoader user={user} appointments={appointments} id={booking} day={day} />;
   if (openNoteFor) {

@@ -1,10 +1,12 @@
-// Before joining a call: choose the camera and microphone, see yourself, watch the microphone level, then join.
+// Before joining a call: choose the camera and microphone, see yourself, watch the microphone level, then join
+// (without a camera or microphone: the visit continues in chat).
 import { useEffect, useId, useRef, useState } from 'react';
 import { Alert, Button } from '../../ui';
 import { MEDIA_FAILURE_TEXT, listMediaDevices, openLocalMedia, stopMedia, watchMicLevel } from '../../platform';
 import type { MediaDeviceChoice, MediaDeviceLists, MediaOpenFailure } from '../../platform';
 import { DeviceSelect } from './DeviceSelect';
 import { MicLevelMeter } from './MicLevelMeter';
+import { VideoUnavailableNotice } from './VideoUnavailableNotice';
 
 export interface DeviceCheckProps {
   joinLabel: string;
@@ -55,6 +57,7 @@ export function DeviceCheck({ joinLabel, onJoin, joinDisabled = false }: DeviceC
     <section className="hc-video-check hc-stack" aria-labelledby={headingId}>
       <h2 id={headingId}>Check your camera and microphone</h2>
       {failure && <Alert tone="error">{MEDIA_FAILURE_TEXT[failure]}</Alert>}
+      {failure && <VideoUnavailableNotice reason="no_media" />}
       <video ref={videoRef} className="hc-video-check__preview" aria-label="Your camera preview" autoPlay playsInline muted />
       <MicLevelMeter level={level} />
       <div className="hc-video-check__devices">

@@ -1,21 +1,23 @@
 // The clinician's video visit: starts the visit (licensure checked by the server) and shows the patient's join
-// link; then the device check, the call, and the encounter note beside the video. "Leave call" keeps the visit
-// in progress; only "End visit" ends it.
+// link; then the device check, the call with the patient's chat under it, and the encounter note beside the
+// video. "Leave call" keeps the visit in progress; only "End visit" ends it.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { StartVisitResponse } from '../../../shared/api/visits';
 import type { LocalAppointment } from '../../data';
 import { Alert, Button, ConfirmDialog } from '../../ui';
 import { endVisit, startVisit, stopMedia } from '../../platform';
 import { NoteEditor } from '../notes';
+import { VisitChatPanel } from '../chat';
+import type { User } from '../../../shared/domain/user';
 import { CallView } from './CallView';
 import { DeviceCheck } from './DeviceCheck';
 import { JoinLinkPanel } from './JoinLinkPanel';
-import { VisitChatSlot } from './VisitChatSlot';
 import { useCall } from './use-call';
 import './video.css';
 
 export interface VideoVisitScreenProps {
   appointment: LocalAppointment;
+  user: User;
   timeZone: string;
   onBack: () => void;
 }
@@ -66,7 +68,7 @@ function ClinicianCall({ started, stream, onLeave, onEnded }: { started: StartVi
   );
 }
 
-export function VideoVisitScreen({ appointment, timeZone, onBack }: VideoVisitScreenProps) {
+export function VideoVisitScreen({ appointment, user, timeZone, onBack }: VideoVisitScreenProps) {
   const headingId = useId();
   const [start, setStart] = useState<Start>({ kind: 'starting' });
   const [stream, setStream] = useState<MediaStream | null>(null);
@@ -96,7 +98,7 @@ export function VideoVisitScreen({ appointment, timeZone, onBack }: VideoVisitSc
               : <DeviceCheck joinLabel="Join call" onJoin={(s) => setStream(s)} />}
           </>
         )}
-        {start.kind === 'started' && <VisitChatSlot visitId={start.value.visit.id} />}
+        {start.kind === 'started' && <VisitChatPanel patientId={appointment.patientId} visitId={start.value.visit.id} user={user} />}
       </section>
       <aside className="hc-video-visit__note" aria-label="Encounter note">
         <NoteEditor appointment={appointment} timeZone={timeZone} onBack={onBack} />

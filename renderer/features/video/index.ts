@@ -4,7 +4,7 @@ export { VideoVisitScreen } from './VideoVisitScreen';
 export type { VideoVisitScreenProps } from './VideoVisitScreen';
 export { DeviceCheck } from './DeviceCheck';
 export { CallView } from './CallView';
-export { VisitChatSlot } from './VisitChatSlot';
+export { VideoUnavailableNotice, VIDEO_UNAVAILABLE_AFTER_MS } from './VideoUnavailableNotice';
 export { useCall, useCallState } from './use-call';
 export { CallController } from './call-controller';
 export type { CallState, CallPhase } from './call-controller';
