@@ -8,7 +8,7 @@ import { InboxTasks } from '../inbox';
 import { PatientsWorkspace, openChart } from '../patients';
 import { ChatWorkspace, openConversation } from '../chat';
 import { ScheduleWorkspace } from '../schedule';
-import { ManagedSettingsPage } from '../settings';
+import { ManagedSettingsPage, TwoStepSettings } from '../settings';
 import type { WorkspaceId } from './workspaces';
 import { selectWorkspace } from './shell-store';
 
@@ -44,7 +44,14 @@ export function WorkspaceView({ workspace, user }: { workspace: WorkspaceId; use
       </>
     );
   }
-  if (workspace === 'settings') return <ManagedSettingsPage />;
+  if (workspace === 'settings') {
+    return (
+      <>
+        <TwoStepSettings user={user} />
+        <ManagedSettingsPage />
+      </>
+    );
+  }
   if (workspace === 'deliveries') return user.role === 'courier' ? <CourierDeliveries /> : <DispatcherDeliveries onShowOnBoard={showDeliveryOnBoard} />;
   if (workspace === 'dispatch') return <DispatchWorkspace user={user} />;
   return <EmptyState title="Nothing to show here.">This workspace is not available for your role.</EmptyState>;
