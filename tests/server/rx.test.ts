@@ -327,6 +327,17 @@ describeEachDriver('prescriptions and deliveries', (driver) => {
       // The courier sees it as theirs; the other courier does not.
       expect((await api.app.inject({ method: 'GET', url: '/api/deliveries', headers: bearer(courierToken) })).json().deliveries.map((x: { id: string }) => x.id)).toContain(d.id);
       expect((await api.app.inject({ method: 'GET', url: '/api/deliveries', headers: bearer(otherCourierToken) })).json().deliveries).toEqual([]);
+      // Couriers pull their own delivery runs (no charts); another courier pulls none of its data.
+      const courierPull = await new TestSyncClient(api, courierToken).pullAll();
+      expect(courierPull.find((c) => c.entity === 'fieldRequest' && c.id === run.id && !c.deleted)?.data).toMatchObject({ assigneeId: clinic.users.courier, kind: 'delivery' });
+      expect(courierPull.some((c) => c.entity === 'patient' || c.entity === 'prescription' || c.entity === 'message')).toBe(false);
+      const otherPull = await new TestSyncClient(api, otherCourierToken).pullAll();
+      expect(otherPull.filter((c) => c.entity === 'fieldRequest' && c.data !== null)).toEqual([]);
+      const live = new TestSyncClient(api, otherCourierToken);
+      await live.pullAll();
+      await assignOnBoard(prescriptionId, null);
+      expect((await live.pullAll()).filter((c) => c.entity === 'fieldRequest' && c.id === run.id)).toEqual([expect.objectContaining({ deleted: true, data: null })]);
+      expect((await assignOnBoard(prescriptionId, clinic.users.courier)).status).toBe('applied');
       // A courier cannot report a delivery run's progress on the board directly.
       const courierSync = new TestSyncClient(api, courierToken);
       const [direct] = await courierSync.push([courierSync.mutation('fieldRequest.setStatus', { requestId: run.id, status: 'en_route' })]);
