@@ -36,6 +36,11 @@ test('a clinician turns on two-step verification in the settings; the next sign-
   await form.getByLabel('Authentication code').fill(totp.generate());
   await form.getByRole('button', { name: 'Turn on two-step verification' }).click();
   await expect(section.getByRole('status')).toContainText('Two-step verification is on');
+  // Back to the settings later in the same session, it still says so (read from the server, not the sign-in).
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Schedule' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Managed settings' }).click();
+  await expect(section.getByRole('status')).toContainText('Two-step verification is on');
+  await expect(section.getByRole('button', { name: 'Set up two-step verification' })).toHaveCount(0);
   await signOut(page);
 
   // The next sign-in asks for a code (the next time step: the one used to turn it on is spent).

@@ -1,11 +1,11 @@
 // Two-step verification in the settings: any signed-in user can turn on a TOTP authenticator (the setup key as
 // text and an otpauth:// link for apps, confirmed with a first code). Clinicians need it to sign controlled
 // substances. Turning it off is for an administrator (it is a security control, not a preference).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import type { TotpEnrollResponse } from '../../../shared/api/auth';
 import type { User } from '../../../shared/domain/user';
-import { activateTotp, startTotpSetup } from '../../platform';
+import { activateTotp, currentUser, startTotpSetup } from '../../platform';
 import { Alert, Button, TextField } from '../../ui';
 
 /** Groups a base32 secret in fours so it is easier to type. */
@@ -18,6 +18,14 @@ export function TwoStepSettings({ user }: { user: User }) {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The signed-in user may have turned it on since signing in (here, on another device): ask the server.
+  useEffect(() => {
+    let live = true;
+    void currentUser().then((r) => {
+      if (live && r.ok && r.value.totpEnabled) setStage((s) => (s.step === 'off' ? { step: 'on', justNow: false } : s));
+    });
+    return () => { live = false; };
+  }, []);
 
   const begin = async (): Promise<void> => {
     setBusy(true);
