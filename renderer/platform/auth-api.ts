@@ -1,8 +1,9 @@
-// Calls of /api/auth/*: sign-in, second factor, enrolment, restore (refresh), current user, sign-out.
+// Calls of /api/auth/*: sign-in, second factor, enrolment, restore (refresh), current user, sign-out, and turning
+// on two-step verification from the settings.
 // Tokens from a successful sign-in go straight into the token store; callers get the user and the next step.
 import { z } from 'zod';
-import { LoginResponseSchema } from '../../shared/api/auth';
-import type { LoginRequest, LoginResponse, TotpVerifyRequest } from '../../shared/api/auth';
+import { LoginResponseSchema, TotpEnrollResponseSchema } from '../../shared/api/auth';
+import type { LoginRequest, LoginResponse, TotpConfirmRequest, TotpEnrollResponse, TotpVerifyRequest } from '../../shared/api/auth';
 import type { User } from '../../shared/domain/user';
 import { UserSchema } from '../../shared/domain/user';
 import { apiRequest, refreshSession } from './api-client';
@@ -59,4 +60,15 @@ export async function signOut(): Promise<void> {
     await apiRequest({ method: 'POST', path: '/api/auth/logout', schema: null, timeoutMs: 5_000 });
   }
   tokenStore.clear();
+}
+
+/** Starts turning on two-step verification for the signed-in user: a new secret, inactive until a code confirms it. */
+export function startTotpSetup(): Promise<Result<TotpEnrollResponse>> {
+  return apiRequest({ method: 'POST', path: '/api/auth/totp/setup', schema: TotpEnrollResponseSchema });
+}
+
+/** Confirms the new secret with a code from the authenticator app; from then on sign-in asks for a code. */
+export async function activateTotp(body: TotpConfirmRequest): Promise<Result<void>> {
+  const r = await apiRequest({ method: 'POST', path: '/api/auth/totp/activate', body, schema: null });
+  return r.ok ? { ok: true, value: undefined } : r;
 }

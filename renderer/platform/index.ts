@@ -2,7 +2,7 @@
 export type { ApiFailure, ApiFailureCode, Result } from './result';
 export { apiRequest, refreshSession, currentAccessToken } from './api-client';
 export type { ApiRequestOptions } from './api-client';
-export { signIn, verifyTotp, confirmTotpEnrollment, restoreSession, hasStoredSession, currentUser, signOut } from './auth-api';
+export { signIn, verifyTotp, confirmTotpEnrollment, restoreSession, hasStoredSession, currentUser, signOut, startTotpSetup, activateTotp } from './auth-api';
 export type { SignInStep } from './auth-api';
 export { listUsers, listAudit, importFhirBundle } from './admin-api';
 export { listDispatchCities, getDispatchStaff } from './dispatch-api';

@@ -1,5 +1,6 @@
 // Who may see which patient. Clinicians: patients on their care team. Dispatchers: patients with a home
-// visit or a field request (home visit, delivery) in the dispatch window. Couriers and admins: no charts (couriers get delivery addresses later).
+// visit or a field request (home visit, delivery) in the dispatch window. Couriers and admins: no charts (couriers
+// pull only their own delivery runs, see entity-sources.ts and pull.ts).
 import type { Queryable } from '../db/database';
 import type { Role } from '../../shared/domain/roles';
 

@@ -1,4 +1,5 @@
-// Deliveries on the server: the dispatcher assigns a courier (compare-and-set on the version), the pharmacy
+// Deliveries on the server: the dispatcher assigns a courier (compare-and-set on the version; on the dispatch
+// board for deliveries that are on it, see delivery-board.ts), the pharmacy
 // step and the courier's steps follow the shared state machine, each move is logged, the prescriber's
 // devices see it on the prescription, a failure lands in the prescriber's inbox, and pickup and delivery
 // reach the patient's chat through the one hook.
@@ -11,19 +12,22 @@ import { checkDeliveryTransition } from '../../shared/rules/delivery-status';
 import { conflict, forbidden, notFound, badRequest } from '../http/errors';
 import { recordChange } from '../sync/change-log';
 import { postDeliveryStatusToChat } from './delivery-chat-hook';
+import { moveRunWithDelivery } from './delivery-board';
+import { COURIER_ASSIGNABLE_STATUSES } from '../../shared/rules/dispatch/delivery-run';
 
 interface DeliveryRow {
   id: string; prescription_id: string; patient_id: string; status: DeliveryStatus; courier_id: string | null; courier_name: string | null;
   eta: Date | null; failure_reason: FailureReason | null; recipient_name: string | null; delivered_at: Date | null; attempt: number; version: number;
   updated_at: Date; drug_name: string; given_name: string; family_name: string; address_line: string; address_city: string; address_state: string;
-  postal_code: string; prescriber_id: string;
+  postal_code: string; prescriber_id: string; board_request_id: string | null; board_city_id: string | null; board_date: string | null;
 }
 
 const SELECT = `SELECT d.id, d.prescription_id, d.patient_id, d.status, d.courier_id, c.display_name AS courier_name, d.eta, d.failure_reason,
     d.recipient_name, d.delivered_at, d.attempt, d.version, d.updated_at, r.drug_name, r.prescriber_id,
-    p.given_name, p.family_name, p.address_line, p.address_city, p.address_state, p.postal_code
+    p.given_name, p.family_name, p.address_line, p.address_city, p.address_state, p.postal_code,
+    fr.id AS board_request_id, fr.city_id AS board_city_id, fr.dispatch_date::text AS board_date
   FROM deliveries d JOIN prescriptions r ON r.id = d.prescription_id JOIN patients p ON p.id = d.patient_id
-  LEFT JOIN users c ON c.id = d.courier_id`;
+  LEFT JOIN users c ON c.id = d.courier_id LEFT JOIN field_requests fr ON fr.delivery_id = d.id AND fr.status <> 'cancelled'`;
 
 function toView(r: DeliveryRow): DeliveryView {
   return {
@@ -32,6 +36,7 @@ function toView(r: DeliveryRow): DeliveryView {
     drugName: r.drug_name, status: r.status, courierId: r.courier_id, courierName: r.courier_name, eta: r.eta?.toISOString() ?? null,
     failureReason: r.failure_reason, recipientName: r.recipient_name, deliveredAt: r.delivered_at?.toISOString() ?? null,
     attempt: r.attempt, version: r.version, updatedAt: r.updated_at.toISOString(),
+    board: r.board_request_id ? { requestId: r.board_request_id, cityId: r.board_city_id!, date: r.board_date! } : null,
   };
 }
 
@@ -56,7 +61,8 @@ export async function assignCourier(tx: Queryable, principal: Principal, id: str
   if (row.version !== body.version) {
     throw conflict(row.courier_name ? `This delivery was changed meanwhile; it is now assigned to ${row.courier_name}.` : 'This delivery was changed meanwhile; reload and try again.');
   }
-  if (!['pharmacy_fill', 'ready_for_pickup', 'returned', 'failed'].includes(row.status)) throw badRequest('A courier can only be assigned before pickup or after a failed attempt.');
+  if (!COURIER_ASSIGNABLE_STATUSES.includes(row.status)) throw badRequest('A courier can only be assigned before pickup or after a failed attempt.');
+  if (row.board_request_id) throw conflict('This delivery is on the dispatch board; assign its courier there.');
   const courier = await tx.query<{ id: string }>(`SELECT id FROM users WHERE id = $1 AND role = 'courier' AND NOT disabled`, [body.courierId]);
   if (!courier.rows[0]) throw badRequest('Choose a courier who is on shift.', ['courierId']);
   await tx.query('UPDATE deliveries SET courier_id = $2, version = version + 1, updated_at = now() WHERE id = $1', [id, body.courierId]);
@@ -95,6 +101,7 @@ export async function updateDeliveryStatus(tx: Queryable, principal: Principal, 
       [taskId, row.prescriber_id, row.patient_id, row.prescription_id, id]);
     await recordChange(tx, 'task', taskId);
   }
+  await moveRunWithDelivery(tx, id, body.status, new Date());
   await postDeliveryStatusToChat(tx, { patientId: row.patient_id, deliveryId: id, status: body.status });
   await recordChange(tx, 'prescription', row.prescription_id);
   return toView(await lockDelivery(tx, id));

@@ -1,6 +1,7 @@
 // Signing and cancelling prescriptions on the server's own data: the safety rules run again here (the
 // device's view may be stale or offline), a signed prescription's content never changes, a change is a new
-// prescription that supersedes the old one, and every signed prescription starts a delivery.
+// prescription that supersedes the old one, and every signed prescription starts a delivery
+// (on its city's dispatch board as a courier run).
 import { createHash, randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database';
 import type { Principal } from '../http/request-context';
@@ -12,6 +13,7 @@ import { curatedFormulary } from '../../shared/rx/formulary';
 import { checkPrescription, resolveOverrides } from '../../shared/rules/rx-safety';
 import { canSeePatient } from '../auth/patient-access';
 import { recordChange } from '../sync/change-log';
+import { putDeliveryOnBoard, takeDeliveryOffBoard } from './delivery-board';
 
 export type RxOutcome = { ok: true; prescriptionId: string; patientId: string } | { ok: false; reason: RejectionReason; message: string; patientId: string | null };
 
@@ -94,6 +96,7 @@ export async function signPrescription(tx: Queryable, principal: Principal, args
   const deliveryId = randomUUID();
   await tx.query(`INSERT INTO deliveries (id, prescription_id, patient_id, status) VALUES ($1, $2, $3, 'pharmacy_fill')`, [deliveryId, args.prescriptionId, args.patientId]);
   await tx.query(`INSERT INTO delivery_events (delivery_id, from_status, to_status, actor_id) VALUES ($1, NULL, 'pharmacy_fill', $2)`, [deliveryId, principal.userId]);
+  await putDeliveryOnBoard(tx, deliveryId, args.patientId, now);
   await recordChange(tx, 'prescription', args.prescriptionId);
   return { ok: true, prescriptionId: args.prescriptionId, patientId: args.patientId };
 }
@@ -104,6 +107,7 @@ async function cancelOpenDelivery(tx: Queryable, prescriptionId: string, actorId
   for (const r of rows) {
     await tx.query(`UPDATE deliveries SET status = 'cancelled', version = version + 1, updated_at = now() WHERE id = $1`, [r.id]);
     await tx.query(`INSERT INTO delivery_events (delivery_id, from_status, to_status, actor_id) VALUES ($1, $2, 'cancelled', $3)`, [r.id, r.status, actorId]);
+    await takeDeliveryOffBoard(tx, r.id);
   }
 }
 

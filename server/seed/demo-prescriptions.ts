@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database';
 import { signPrescription } from '../rx/prescription-service';
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { runStatusForDelivery } from '../../shared/rules/dispatch/delivery-run';
 
 /** Common, low-risk drugs to try in order until one passes a patient's checks. */
 const DEMO_DRUGS = [
@@ -56,6 +57,13 @@ async function advance(tx: Queryable, prescriptionId: string, courierId: string,
     [deliveryId, step, courierId, step === 'out_for_delivery' ? new Date(now.getTime() + 45 * 60_000) : null, step === 'failed' ? 'not_home' : null,
      step === 'delivered' ? 'Household member' : null, step === 'delivered' ? new Date(now.getTime() - 3 * 3600_000) : null,
      step === 'delivered' ? 'demo-signature-0001' : null, PATH[step].length]);
+  // The delivery's courier run on the board is the courier's, at the matching live status, when it is in the courier's city;
+  // elsewhere the demo courier took it off the board (the Deliveries list shows it without a board run).
+  await tx.query(
+    `UPDATE field_requests f SET assignee_id = $2, status = $3, status_at = CASE WHEN $3 = 'assigned' THEN NULL ELSE $4::timestamptz END, version = version + 1
+      FROM users u WHERE u.id = $2 AND f.delivery_id = $1 AND f.status = 'unassigned' AND f.city_id = u.home_city_id`,
+    [deliveryId, courierId, runStatusForDelivery(step) ?? 'assigned', now]);
+  await tx.query(`UPDATE field_requests SET status = 'cancelled', version = version + 1 WHERE delivery_id = $1 AND status = 'unassigned'`, [deliveryId]);
   if (step === 'failed') {
     await tx.query(`INSERT INTO inbox_tasks (id, user_id, patient_id, kind, prescription_id, delivery_id, status) VALUES ($1, $2, $3, 'delivery_failed', $4, $5, 'open')`,
       [randomUUID(), prescriberId, patientId, prescriptionId, deliveryId]);

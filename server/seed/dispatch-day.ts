@@ -1,6 +1,7 @@
 // The demo dispatch day: for each city with home visits, today's shifts (nurses, phlebotomists, nurse
-// practitioners, couriers and the demo clinician), today's home visits as assigned field requests on their
+// practitioners, couriers (also tomorrow, for deliveries signed after hours) and the demo clinician), today's home visits as assigned field requests on their
 // clinicians' routes, and unassigned home-visit and delivery requests for the board to dispatch.
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database';
 import { DEMO_CITIES } from './data/cities';
 import type { DemoCity } from './data/cities';
@@ -8,7 +9,7 @@ import { SKILLS_BY_CREDENTIAL } from './data/staff';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { Random } from './prng';
 import type { DemoClinic, PatientRow } from './rows';
-import { instantAt, localDate } from '../../shared/rules/time-zones';
+import { addDays, instantAt, localDate } from '../../shared/rules/time-zones';
 import { zipCentroid } from '../dispatch/geocode';
 import type { FieldRequestStatus, FieldSkill, Priority } from '../../shared/domain/dispatch';
 
@@ -60,6 +61,14 @@ export async function insertDispatchDay(tx: Queryable, clinic: DemoClinic, now: 
         `INSERT INTO staff_shifts (id, user_id, city_id, shift_date, starts_at, ends_at, start_latitude, start_longitude, status)
          VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8, 'available')`,
         [rng.uuid(), u.id, city.id, date, new Date(at('08:00')), new Date(at('18:00')), zip.lat, zip.lon]);
+      if (u.credential === 'courier') {
+        // Couriers are also on shift tomorrow: prescriptions signed after the day's last delivery run go to the next day's board.
+        const next = addDays(date, 1);
+        await tx.query(
+          `INSERT INTO staff_shifts (id, user_id, city_id, shift_date, starts_at, ends_at, start_latitude, start_longitude, status)
+           VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8, 'available')`,
+          [randomUUID(), u.id, city.id, next, instantAt(next, '08:00', city.timeZone), instantAt(next, '18:00', city.timeZone), zip.lat, zip.lon]);
+      }
     }
     const requests: RequestRow[] = [];
     const shiftIds = new Set(onShift.map((u) => u.id));

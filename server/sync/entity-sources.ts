@@ -269,12 +269,16 @@ export interface ScopeViewer {
   queueStates?: readonly string[];
 }
 
-/** SQL condition restricting the source's rows to the viewer's scope; adds its parameters to params ($1 = viewer id). */
+/**
+ * SQL condition restricting the source's rows to the viewer's scope; adds its parameters to params ($1 = viewer id).
+ * Couriers see no charts: only the field requests (delivery runs) assigned to them.
+ */
 function scopeSql(source: EntitySource, viewer: ScopeViewer, params: unknown[]): string {
   if (source.scope === 'queue') {
     params.push(viewer.queueStates ?? []);
     return `((t.status = 'waiting' AND t.location_state = ANY($${params.length}::text[])) OR t.taken_by = $1)`;
   }
+  if (source.entity === 'fieldRequest' && viewer.role === 'courier') return `t.assignee_id = $1`;
   const audience = source.audienceColumn ? ` AND ${source.audienceColumn} = $1` : '';
   const scope = source.memberScope ? source.memberScope.scopeSql(viewer.role) : patientScopeSql(viewer.role, source.patientColumn);
   return `${scope}${audience}`;

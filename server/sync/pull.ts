@@ -72,6 +72,7 @@ async function logPage(db: Queryable, viewer: Viewer, since: number, limit: numb
       WHERE c.seq > $2 AND (
         (c.entity = 'access' AND c.audience_user_id = $1)
         OR ${viewer.role === 'clinician' ? `c.entity = 'queue'` : 'false'}
+        OR ${viewer.role === 'courier' ? `(c.entity = 'fieldRequest' AND c.data->>'kind' = 'delivery')` : 'false'}
         OR (c.entity NOT IN ('access', 'queue') AND (c.audience_user_id IS NULL OR c.audience_user_id = $1) AND ${patientScopeSql(viewer.role, 'c.patient_id')})
         OR (c.entity NOT IN ('access', 'queue') AND c.patient_id IS NULL AND c.audience_user_id = $1))
       ORDER BY c.seq LIMIT $3`,
@@ -82,6 +83,11 @@ async function logPage(db: Queryable, viewer: Viewer, since: number, limit: numb
     const data = typeof r.data === 'string' ? (JSON.parse(r.data) as Record<string, unknown>) : r.data;
     if (r.entity === 'queue' && !queueRequestVisible(data, { userId: viewer.userId, queueStates: viewer.queueStates })) {
       // Taken by someone else, cancelled, or moved out of the viewer's licensed states: the device drops it.
+      changes.push({ seq: r.seq, entity: r.entity, id: r.entity_id, version: r.version, deleted: true, data: null, patientId: null });
+      continue;
+    }
+    if (viewer.role === 'courier' && r.entity === 'fieldRequest' && data?.assigneeId !== viewer.userId) {
+      // A delivery run that is not (or no longer) the courier's: the device drops it, and sees none of its data.
       changes.push({ seq: r.seq, entity: r.entity, id: r.entity_id, version: r.version, deleted: true, data: null, patientId: null });
       continue;
     }

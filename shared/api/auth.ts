@@ -47,7 +47,9 @@ export const RefreshRequestSchema = z.strictObject({ refreshToken: z.string().mi
 export type RefreshRequest = z.infer<typeof RefreshRequestSchema>;
 
 export const TotpEnrollResponseSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
+export type TotpEnrollResponse = z.infer<typeof TotpEnrollResponseSchema>;
 export const TotpConfirmRequestSchema = z.strictObject({ code: TotpCodeSchema });
+export type TotpConfirmRequest = z.infer<typeof TotpConfirmRequestSchema>;
 
 /** Access and refresh token lifetimes. Access tokens are short so a revoked session ends quickly everywhere. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;

@@ -39,6 +39,8 @@ export const DeliveryViewSchema = z.object({
   attempt: z.number().int(),
   version: z.number().int(),
   updatedAt: z.string(),
+  /** The courier run on the dispatch board (its courier is assigned there), or null outside the service cities. */
+  board: z.object({ requestId: z.uuid(), cityId: z.string(), date: z.string() }).nullable(),
 });
 export type DeliveryView = z.infer<typeof DeliveryViewSchema>;
 

@@ -51,7 +51,7 @@ export function checkDeliveryTransition(from: DeliveryStatus, to: DeliveryStatus
 }
 
 /** The statuses the patient's conversation is told about. */
-export const CHAT_NOTIFIED_STATUSES: ReadonlySet<DeliveryStatus> = new Set(['picked_up', 'delivered']);
+export const CHAT_NOTIFIED_STATUSES: ReadonlySet<DeliveryStatus> = new Set(['picked_up', 'delivered', 'failed']);
 
 /**
  * The plain-language, PHI-free chat message for the patient at a delivery status (no drug name, no address),
@@ -61,6 +61,7 @@ export function deliveryStatusMessage(status: DeliveryStatus): string | null {
   switch (status) {
     case 'picked_up': return 'Your care courier has picked up your prescription from the pharmacy and will bring it to you soon.';
     case 'delivered': return 'Your prescription has been delivered. If anything looks wrong, reply here and your care team will help.';
+    case 'failed': return 'Your care courier could not deliver your prescription this time. Your care team will arrange another delivery with you.';
     default: return null;
   }
 }

@@ -1,7 +1,8 @@
 // E-prescribing to the door, in Chromium against the built server: the clinician prescribes from a visit
-// (formulary search, sig, safety checks, sign), the dispatcher sees the delivery in Deliveries and assigns
-// the courier, the pharmacy step is marked, the courier picks it up, goes out with an ETA and marks it
-// delivered with proof, and the clinician sees "Delivered" on the prescription.
+// (formulary search, sig, safety checks, sign), the dispatcher marks the pharmacy step in Deliveries, opens
+// the delivery on the dispatch board and assigns the courier there, the courier picks it up, goes out with an
+// ETA and marks it delivered with proof (the board shows the run completed), and the clinician sees
+// "Delivered" on the prescription and the delivered status message in the patient's conversation.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { DEVICE_HEADER, LoginResponseSchema } from '../../shared/api/auth';
@@ -15,7 +16,7 @@ async function nav(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
 }
 
-test('clinician prescribes from a visit; dispatcher assigns the courier; courier delivers; clinician sees delivered', async ({ page, request, baseURL }) => {
+test('clinician prescribes from a visit; dispatcher assigns the courier on the board; courier delivers; clinician sees delivered and the chat update', async ({ page, request, baseURL }) => {
   // The demo courier's name, as the dispatcher's courier list shows it.
   const login = await request.post(`${baseURL}/api/auth/login`, { headers: { [DEVICE_HEADER]: 'e2e-rx-check' }, data: { email: demoUser('courier').email, password: demoPassword } });
   const courierLogin = LoginResponseSchema.parse(await login.json());
@@ -25,7 +26,8 @@ test('clinician prescribes from a visit; dispatcher assigns the courier; courier
   // Clinician: prescribe from a visit.
   await signIn(page, demoUser('clinician'));
   await expectAllSaved(page);
-  const visit = await findVisitWithAction(page, 'Open note');
+  // A patient in Washington: the demo patients there live in Seattle, where the demo courier works.
+  const visit = await findVisitWithAction(page, 'Open note', 4, /\(WA\)/);
   await openNote(page, visit);
   const panel = page.getByRole('region', { name: 'Prescriptions' });
   await panel.getByRole('button', { name: 'New prescription' }).click();
@@ -58,20 +60,32 @@ test('clinician prescribes from a visit; dispatcher assigns the courier; courier
   await expectAllSaved(page);
   await signOut(page);
 
-  // Dispatcher: the delivery is in Deliveries; assign the demo courier and mark it ready for pickup.
+  // Dispatcher: the delivery is in Deliveries (pharmacy step there); its courier is assigned on the dispatch board.
   await signIn(page, demoUser('dispatcher'));
   await nav(page, 'Deliveries');
   const table = page.getByRole('table', { name: "Deliveries to patients' homes" });
   const row = table.getByRole('row').filter({ hasText: visit.patientName }).filter({ hasText: DRUG });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Pharmacy fill');
-  const select = row.getByRole('combobox', { name: `Courier for ${visit.patientName}` });
-  const value = await select.locator('option', { hasText: courierName }).getAttribute('value');
-  await select.selectOption(value!);
-  await row.getByRole('button', { name: `Assign courier for ${visit.patientName}` }).click();
-  await expect(row).toContainText(`Assigned: ${courierName}`);
+  await expect(row).toContainText('Not assigned');
+  await expect(row.getByRole('combobox', { name: `Courier for ${visit.patientName}` })).toHaveCount(0);
   await row.getByRole('button', { name: `Mark ready for pickup for ${visit.patientName}` }).click();
   await expect(row).toContainText('Ready for pickup');
+  await row.getByRole('button', { name: `Show on the dispatch board: delivery for ${visit.patientName}` }).click();
+  const panel2 = page.getByRole('region', { name: 'Assign the selected request' });
+  await expect(panel2).toBeVisible({ timeout: 30_000 });
+  await panel2.getByLabel('Assign to').selectOption({ label: courierName });
+  await panel2.getByRole('button', { name: 'Assign', exact: true }).click();
+  // A tight window asks for confirmation first (the couriers' day leaves slack, but late in it there may be less).
+  const confirm = page.getByRole('dialog', { name: 'Assign despite a warning?' });
+  const route = page.getByRole('region', { name: `Route of ${courierName}` });
+  const run = route.getByRole('listitem').filter({ hasText: visit.patientName });
+  await expect(run.or(confirm)).toBeVisible({ timeout: 30_000 });
+  if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Assign anyway' }).click();
+  await expect(run).toContainText('Assigned', { timeout: 30_000 });
+  await expectAllSaved(page);
+  await nav(page, 'Deliveries');
+  await expect(row).toContainText(`Assigned: ${courierName}`);
   await signOut(page);
 
   // Courier: only their deliveries; pick up, go out with an ETA, deliver with proof.
@@ -92,6 +106,13 @@ test('clinician prescribes from a visit; dispatcher assigns the courier; courier
   await expect(delivery).toContainText('Delivered');
   await signOut(page);
 
+  // Dispatcher: the courier's run is completed on the board.
+  await signIn(page, demoUser('dispatcher'));
+  await nav(page, 'Deliveries');
+  await row.getByRole('button', { name: `Show on the dispatch board: delivery for ${visit.patientName}` }).click();
+  await expect(page.getByRole('region', { name: `Route of ${courierName}` }).getByRole('listitem').filter({ hasText: visit.patientName })).toContainText('Completed', { timeout: 30_000 });
+  await signOut(page);
+
   // Clinician: the prescription shows "Delivered" (on the visit and in the chart).
   await signIn(page, demoUser('clinician'));
   await expectAllSaved(page);
@@ -104,5 +125,13 @@ test('clinician prescribes from a visit; dispatcher assigns the courier; courier
   await expect(printView).toContainText('Please deliver before evening.');
   await expect(printView.getByRole('button', { name: 'Print' })).toBeVisible();
   await printView.getByRole('button', { name: 'Close' }).click();
+
+  // The patient's care conversation shows the plain-language delivered message (no drug name).
+  await nav(page, 'Inbox');
+  await page.getByRole('main').getByRole('list', { name: 'Conversations' }).getByRole('button', { name: new RegExp(`^${visit.patientName}`) }).first().click();
+  const update = page.getByRole('main').getByRole('list', { name: 'Messages' }).getByRole('listitem').filter({ hasText: 'Your prescription has been delivered.' });
+  await expect(update).toHaveCount(1);
+  await expect(update).toContainText('Housecall update:');
+  await expect(update).not.toContainText('Mupirocin');
   await signOut(page);
 });

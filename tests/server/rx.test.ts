@@ -13,6 +13,10 @@ import type { TestApp } from './support/app';
 import { TestSyncClient } from './support/sync-client';
 import { hashPassword } from '../../server/auth/passwords';
 import { totpCodeAt } from '../../server/auth/totp';
+import { updateDeliveryStatus } from '../../server/rx/delivery-service';
+import { instantAt } from '../../shared/rules/time-zones';
+import { deliveryStatusMessage } from '../../shared/rules/delivery-status';
+import { deliveryWindow } from '../../shared/rules/dispatch/delivery-run';
 
 const CLINICIAN_TOTP = 'JBSWY3DPEHPK3PXPRXTESTCLINICIAN2';
 
@@ -26,6 +30,7 @@ describeEachDriver('prescriptions and deliveries', (driver) => {
   let clinic: TestClinic;
   let api: TestApp;
   let clinician: TestSyncClient;
+  let board: TestSyncClient;
   let clinicianToken: string;
   let dispatcherToken: string;
   let courierToken: string;
@@ -41,6 +46,7 @@ describeEachDriver('prescriptions and deliveries', (driver) => {
     courierToken = (await signIn(api, clinic.emails.courier)).accessToken;
     otherCourierToken = (await signIn(api, 'courier2@test.housecall.test')).accessToken;
     clinician = new TestSyncClient(api, clinicianToken);
+    board = new TestSyncClient(api, dispatcherToken);
   });
   afterAll(async () => {
     await api.app.close();
@@ -59,6 +65,24 @@ describeEachDriver('prescriptions and deliveries', (driver) => {
   /** Earlier tests leave active prescriptions that would be duplicates of the next one: close them. */
   const closeActive = () => t.db.query(`UPDATE prescriptions SET status = 'cancelled', version = version + 1 WHERE status = 'active'`);
   const post = (token: string, url: string, payload: object) => api.app.inject({ method: 'POST', url, headers: bearer(token), payload });
+  /** The board run of a prescription's delivery. */
+  const runOf = async (prescriptionId: string) => (await t.db.query<{ id: string; status: string; version: number; assignee_id: string | null; dispatch_date: string; window_start: Date; window_end: Date; skills: string[]; kind: string }>(
+    `SELECT f.id, f.status, f.version, f.assignee_id, f.dispatch_date::text AS dispatch_date, f.window_start, f.window_end, f.skills, f.kind
+       FROM field_requests f JOIN deliveries d ON d.id = f.delivery_id WHERE d.prescription_id = $1`, [prescriptionId])).rows[0];
+  /** Puts the courier on shift (with the delivery skill) on the run's day and assigns the run on the board. */
+  const assignOnBoard = async (prescriptionId: string, courierId: string | null, baseVersion?: number) => {
+    const run = (await runOf(prescriptionId))!;
+    if (courierId) {
+      await t.db.query(`INSERT INTO staff_skills (user_id, skill) VALUES ($1, 'delivery') ON CONFLICT DO NOTHING`, [courierId]);
+      await t.db.query(`INSERT INTO staff_shifts (id, user_id, city_id, shift_date, starts_at, ends_at, start_latitude, start_longitude)
+        SELECT $1, $2, 'seattle', $3::date, $4, $5, 47.6062, -122.3321 WHERE NOT EXISTS (SELECT 1 FROM staff_shifts WHERE user_id = $2 AND shift_date = $3::date)`,
+      [randomUUID(), courierId, run.dispatch_date, instantAt(run.dispatch_date, '08:00', 'America/Los_Angeles'), instantAt(run.dispatch_date, '18:00', 'America/Los_Angeles')]);
+    }
+    const [result] = await board.push([board.mutation('fieldRequest.assign', { requestId: run.id, assigneeId: courierId, acceptWarnings: true }, baseVersion ?? run.version)]);
+    return result!;
+  };
+  const systemMessages = async () => (await t.db.query<{ body: string }>(
+    `SELECT body FROM messages WHERE conversation_id = $1 AND sender_kind = 'system' ORDER BY seq`, [clinic.ownPatientId])).rows.map((r) => r.body);
   const deliveryOf = async (prescriptionId: string) =>
     (await t.db.query<{ id: string; status: string; version: number; attempt: number }>('SELECT id, status, version, attempt FROM deliveries WHERE prescription_id = $1', [prescriptionId])).rows[0]!;
 
@@ -185,12 +209,15 @@ describeEachDriver('prescriptions and deliveries', (driver) => {
   });
 
   describe('delivery to the door', () => {
-    it('goes through fill, pickup, a failed attempt (inbox task), redelivery and delivery with proof', async () => {
+    it('outside the service cities (no board run): fill, list assignment, pickup, a failed attempt (inbox task), redelivery and delivery with proof', async () => {
       await closeActive();
+      await t.db.query('UPDATE patients SET city_id = NULL WHERE id = $1', [clinic.ownPatientId]);
       const { prescriptionId } = await sign('197361');
+      await t.db.query(`UPDATE patients SET city_id = 'seattle' WHERE id = $1`, [clinic.ownPatientId]);
       let d = await deliveryOf(prescriptionId);
+      expect(await count('SELECT count(*)::int AS n FROM field_requests WHERE delivery_id = $1', [d.id])).toBe(0);
       const list = await api.app.inject({ method: 'GET', url: '/api/deliveries', headers: bearer(dispatcherToken) });
-      expect(list.json().deliveries.some((x: { id: string }) => x.id === d.id)).toBe(true);
+      expect(list.json().deliveries.find((x: { id: string }) => x.id === d.id)).toMatchObject({ board: null });
 
       const couriers = (await api.app.inject({ method: 'GET', url: '/api/couriers', headers: bearer(dispatcherToken) })).json().couriers;
       expect(couriers.map((c: { displayName: string }) => c.displayName)).toEqual(['Second Courier', 'Test Courier']);
@@ -254,8 +281,7 @@ describeEachDriver('prescriptions and deliveries', (driver) => {
         const res = await post(token, `/api/deliveries/${d.id}/status`, { version: d.version, ...payload });
         expect(res.statusCode, JSON.stringify(res.json())).toBe(200);
       };
-      const d = await deliveryOf(prescriptionId);
-      await post(dispatcherToken, `/api/deliveries/${d.id}/assign`, { courierId: clinic.users.courier, version: d.version });
+      expect((await assignOnBoard(prescriptionId, clinic.users.courier)).status).toBe('applied');
       await go(dispatcherToken, { status: 'ready_for_pickup' });
       await go(courierToken, { status: 'picked_up' });
       await go(courierToken, { status: 'out_for_delivery', eta: new Date(Date.now() + 3600_000).toISOString() });
@@ -263,6 +289,126 @@ describeEachDriver('prescriptions and deliveries', (driver) => {
       await go(courierToken, { status: 'returned' });
       await go(dispatcherToken, { status: 'ready_for_pickup' });
       expect(await deliveryOf(prescriptionId)).toMatchObject({ status: 'ready_for_pickup', attempt: 2 });
+    });
+  });
+  describe('on the dispatch board, with status messages in the patient\'s chat', () => {
+    const eta = () => new Date(Date.now() + 3600_000).toISOString();
+    const step = async (token: string, prescriptionId: string, payload: object) => {
+      const d = await deliveryOf(prescriptionId);
+      return post(token, `/api/deliveries/${d.id}/status`, { version: d.version, ...payload });
+    };
+
+    it('a signed delivery is a courier run on the board; the board assigns its courier (compare-and-set), the list refuses to', async () => {
+      await closeActive();
+      const signedAt = Date.now();
+      const { prescriptionId } = await sign('197361');
+      const run = (await runOf(prescriptionId))!;
+      expect(run).toMatchObject({ kind: 'delivery', status: 'unassigned', assignee_id: null, skills: ['delivery'] });
+      const expected = deliveryWindow(new Date(signedAt), 'America/Los_Angeles');
+      expect(Math.abs(run.window_end.getTime() - Date.parse(expected.windowEnd))).toBeLessThan(24 * 3600_000);
+      expect(run.window_end.getTime() - run.window_start.getTime()).toBeGreaterThanOrEqual(2 * 3600_000);
+      const d = await deliveryOf(prescriptionId);
+      const listed = (await api.app.inject({ method: 'GET', url: '/api/deliveries', headers: bearer(dispatcherToken) })).json().deliveries.find((x: { id: string }) => x.id === d.id);
+      expect(listed.board).toEqual({ requestId: run.id, cityId: 'seattle', date: run.dispatch_date });
+
+      const viaList = await post(dispatcherToken, `/api/deliveries/${d.id}/assign`, { courierId: clinic.users.courier, version: d.version });
+      expect(viaList.statusCode).toBe(409);
+      expect(viaList.json().error.message).toBe('This delivery is on the dispatch board; assign its courier there.');
+      expect(await deliveryOf(prescriptionId)).toMatchObject({ version: d.version });
+
+      expect(await assignOnBoard(prescriptionId, clinic.users.courier)).toMatchObject({ status: 'applied', state: { data: { assigneeName: 'Test Courier', status: 'assigned' } } });
+      const { rows } = await t.db.query<{ courier_id: string; version: number }>('SELECT courier_id, version FROM deliveries WHERE id = $1', [d.id]);
+      expect(rows[0]).toEqual({ courier_id: clinic.users.courier, version: d.version + 1 });
+      const stale = await assignOnBoard(prescriptionId, null, run.version);
+      expect(stale).toMatchObject({ status: 'rejected', reason: 'stale_version' });
+      expect(stale.status === 'rejected' && stale.message).toMatch(/assigned to Test Courier/);
+      const rx = (await clinician.pullAll()).filter((c) => c.entity === 'prescription' && c.id === prescriptionId).at(-1);
+      expect(rx).toBeDefined();
+      // The courier sees it as theirs; the other courier does not.
+      expect((await api.app.inject({ method: 'GET', url: '/api/deliveries', headers: bearer(courierToken) })).json().deliveries.map((x: { id: string }) => x.id)).toContain(d.id);
+      expect((await api.app.inject({ method: 'GET', url: '/api/deliveries', headers: bearer(otherCourierToken) })).json().deliveries).toEqual([]);
+      // Couriers pull their own delivery runs (no charts); another courier pulls none of its data.
+      const courierPull = await new TestSyncClient(api, courierToken).pullAll();
+      expect(courierPull.find((c) => c.entity === 'fieldRequest' && c.id === run.id && !c.deleted)?.data).toMatchObject({ assigneeId: clinic.users.courier, kind: 'delivery' });
+      expect(courierPull.some((c) => c.entity === 'patient' || c.entity === 'prescription' || c.entity === 'message')).toBe(false);
+      const otherPull = await new TestSyncClient(api, otherCourierToken).pullAll();
+      expect(otherPull.filter((c) => c.entity === 'fieldRequest' && c.data !== null)).toEqual([]);
+      const live = new TestSyncClient(api, otherCourierToken);
+      await live.pullAll();
+      await assignOnBoard(prescriptionId, null);
+      expect((await live.pullAll()).filter((c) => c.entity === 'fieldRequest' && c.id === run.id)).toEqual([expect.objectContaining({ deleted: true, data: null })]);
+      expect((await assignOnBoard(prescriptionId, clinic.users.courier)).status).toBe('applied');
+      // A courier cannot report a delivery run's progress on the board directly.
+      const courierSync = new TestSyncClient(api, courierToken);
+      const [direct] = await courierSync.push([courierSync.mutation('fieldRequest.setStatus', { requestId: run.id, status: 'en_route' })]);
+      expect(direct).toMatchObject({ status: 'rejected', reason: 'rule_violation' });
+    });
+
+    it('courier steps move the run (en route, back to assigned on failure, completed) and post each message exactly once', async () => {
+      await closeActive();
+      const { prescriptionId } = await sign('197361');
+      expect((await assignOnBoard(prescriptionId, clinic.users.courier)).status).toBe('applied');
+      const before = (await systemMessages()).length;
+      const newMessages = async () => (await systemMessages()).slice(before);
+      expect((await step(dispatcherToken, prescriptionId, { status: 'ready_for_pickup' })).statusCode).toBe(200);
+      expect(await newMessages()).toEqual([]);
+      expect((await step(courierToken, prescriptionId, { status: 'picked_up' })).statusCode).toBe(200);
+      expect((await runOf(prescriptionId))!.status).toBe('en_route');
+      expect(await newMessages()).toEqual([deliveryStatusMessage('picked_up')]);
+      // Refused changes post nothing: a repeat, a stale version, another courier.
+      expect((await step(courierToken, prescriptionId, { status: 'picked_up' })).statusCode).toBe(400);
+      const d = await deliveryOf(prescriptionId);
+      expect((await post(courierToken, `/api/deliveries/${d.id}/status`, { version: d.version - 1, status: 'out_for_delivery', eta: eta() })).statusCode).toBe(409);
+      expect((await step(otherCourierToken, prescriptionId, { status: 'out_for_delivery', eta: eta() })).statusCode).toBe(403);
+      expect(await newMessages()).toHaveLength(1);
+      // Once picked up, the board cannot take it off the courier.
+      expect(await assignOnBoard(prescriptionId, null)).toMatchObject({ status: 'rejected', reason: 'rule_violation' });
+      expect((await deliveryOf(prescriptionId)).status).toBe('picked_up');
+
+      expect((await step(courierToken, prescriptionId, { status: 'out_for_delivery', eta: eta() })).statusCode).toBe(200);
+      expect((await runOf(prescriptionId))!.status).toBe('en_route');
+      expect((await step(courierToken, prescriptionId, { status: 'failed', reason: 'not_home' })).statusCode).toBe(200);
+      expect((await runOf(prescriptionId))!.status).toBe('assigned');
+      expect(await newMessages()).toEqual([deliveryStatusMessage('picked_up'), deliveryStatusMessage('failed')]);
+      expect((await step(courierToken, prescriptionId, { status: 'out_for_delivery', eta: eta() })).statusCode).toBe(200);
+      const delivered = await step(courierToken, prescriptionId, { status: 'delivered', proof: { recipientName: 'Pat Q', deliveredAt: new Date().toISOString(), photoRef: null, signatureRef: 'sig-9' } });
+      expect(delivered.statusCode).toBe(200);
+      expect((await runOf(prescriptionId))!.status).toBe('completed');
+      expect(await newMessages()).toEqual([deliveryStatusMessage('picked_up'), deliveryStatusMessage('failed'), deliveryStatusMessage('delivered')]);
+      // The patient's care team pulls the message; it names no drug.
+      const pulled = (await clinician.pullAll()).filter((c) => c.entity === 'message');
+      expect(pulled.map((c) => c.data?.body)).toContain(deliveryStatusMessage('delivered'));
+      expect((await newMessages()).join(' ')).not.toMatch(/amlodipine/i);
+    });
+
+    it('a status change that is rolled back takes its chat message with it', async () => {
+      await closeActive();
+      const { prescriptionId } = await sign('197361');
+      expect((await assignOnBoard(prescriptionId, clinic.users.courier)).status).toBe('applied');
+      expect((await step(dispatcherToken, prescriptionId, { status: 'ready_for_pickup' })).statusCode).toBe(200);
+      const before = await systemMessages();
+      const d = await deliveryOf(prescriptionId);
+      const courier = { userId: clinic.users.courier, role: 'courier' as const, sessionId: randomUUID() };
+      await expect(t.db.transaction(async (tx) => {
+        await updateDeliveryStatus(tx, courier, d.id, { status: 'picked_up', version: d.version });
+        expect((await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1 AND sender_kind = 'system'`, [clinic.ownPatientId])).rows[0]!.n).toBe(before.length + 1);
+        throw new Error('refused after the status change');
+      })).rejects.toThrow('refused after the status change');
+      expect(await systemMessages()).toEqual(before);
+      expect(await deliveryOf(prescriptionId)).toMatchObject({ status: 'ready_for_pickup', version: d.version });
+      expect((await runOf(prescriptionId))!.status).toBe('assigned');
+    });
+
+    it('cancelling the prescription takes its run off the board (assigned or not)', async () => {
+      for (const assign of [false, true]) {
+        await closeActive();
+        const { prescriptionId } = await sign('197361');
+        if (assign) expect((await assignOnBoard(prescriptionId, clinic.users.courier)).status).toBe('applied');
+        const [res] = await clinician.push([clinician.mutation('rx.cancel', { prescriptionId, reason: 'Changed plan' })]);
+        expect(res).toMatchObject({ status: 'applied' });
+        expect((await runOf(prescriptionId))!.status).toBe('cancelled');
+        expect((await deliveryOf(prescriptionId)).status).toBe('cancelled');
+      }
     });
   });
 });

@@ -1,7 +1,7 @@
 // The delivery state machine (shared/rules/delivery-status): the happy path, failure and redelivery, who may
 // make each move, skips and backwards moves refused, and the patient's PHI-free chat text.
 import { describe, expect, it } from 'vitest';
-import { checkDeliveryTransition, deliveryStatusMessage, nextDeliveryStatuses } from '../../shared/rules/delivery-status';
+import { CHAT_NOTIFIED_STATUSES, checkDeliveryTransition, deliveryStatusMessage, nextDeliveryStatuses } from '../../shared/rules/delivery-status';
 import { DELIVERY_STATUSES } from '../../shared/domain/prescription';
 import type { DeliveryStatus } from '../../shared/domain/prescription';
 import type { Role } from '../../shared/domain/roles';
@@ -53,12 +53,13 @@ describe('delivery transitions', () => {
 });
 
 describe('chat status message', () => {
-  it('tells the patient at pickup and at delivery, in plain words without any drug or address', () => {
+  it('tells the patient at pickup, at delivery and after a failed attempt, in plain words without any drug or address', () => {
     expect(deliveryStatusMessage('picked_up')).toMatch(/picked up your prescription/);
     expect(deliveryStatusMessage('delivered')).toMatch(/has been delivered/);
+    expect(deliveryStatusMessage('failed')).toMatch(/could not deliver/);
     for (const s of DELIVERY_STATUSES) {
       const text = deliveryStatusMessage(s);
-      if (s !== 'picked_up' && s !== 'delivered') expect(text).toBeNull();
+      if (!CHAT_NOTIFIED_STATUSES.has(s)) expect(text).toBeNull();
       else expect(text).not.toMatch(/\d|mg|street|avenue/i);
     }
   });

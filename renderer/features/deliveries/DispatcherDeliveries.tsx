@@ -1,6 +1,7 @@
-// The dispatcher's Deliveries list: every open delivery with its status; assign a courier (compare-and-set:
-// if someone changed it first, the message says who won), mark it ready for pickup (the pharmacy step) or
-// returned. Moves onto the dispatch board once that lands.
+// The dispatcher's Deliveries list: every open delivery with its status, the pharmacy step (ready for pickup)
+// and returns. A delivery in a service city is a courier run on the dispatch board, where its courier is
+// assigned (*Show on the board*); one outside them gets its courier here (compare-and-set: if someone changed
+// it first, the message says who won).
 import { useEffect, useState } from 'react';
 import type { CourierOption, DeliveryView } from '../../../shared/api/deliveries';
 import { DELIVERY_STATUS_LABEL, nextDeliveryStatuses } from '../../../shared/rules/delivery-status';
@@ -38,7 +39,25 @@ function AssignCell({ delivery, couriers, onDone }: { delivery: DeliveryView; co
   );
 }
 
-export function DispatcherDeliveries() {
+type BoardRef = NonNullable<DeliveryView['board']>;
+
+function CourierCell({ delivery, couriers, onDone, onShowOnBoard }: {
+  delivery: DeliveryView; couriers: readonly CourierOption[]; onDone: (message: string | null) => void; onShowOnBoard: (board: BoardRef) => void;
+}) {
+  const board = delivery.board;
+  if (!board) return <AssignCell delivery={delivery} couriers={couriers} onDone={onDone} />;
+  return (
+    <span className="hc-inline-form">
+      <span>{delivery.courierName ? `Assigned: ${delivery.courierName}` : 'Not assigned'}</span>
+      <span className="hc-muted">On the dispatch board for {board.date}</span>
+      <Button variant="quiet" onClick={() => onShowOnBoard(board)} aria-label={`Show on the dispatch board: delivery for ${delivery.patientName}`}>
+        Show on the board
+      </Button>
+    </span>
+  );
+}
+
+export function DispatcherDeliveries({ onShowOnBoard }: { onShowOnBoard: (board: BoardRef) => void }) {
   const { state, reload } = useDeliveries();
   const [couriers, setCouriers] = useState<readonly CourierOption[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -70,7 +89,7 @@ export function DispatcherDeliveries() {
         </>
       ),
     },
-    { key: 'courier', header: 'Courier', render: (d) => <AssignCell delivery={d} couriers={couriers} onDone={done} /> },
+    { key: 'courier', header: 'Courier', render: (d) => <CourierCell delivery={d} couriers={couriers} onDone={done} onShowOnBoard={onShowOnBoard} /> },
     {
       key: 'actions', header: 'Actions',
       render: (d) => (

@@ -1,3 +1,4 @@
-// Deliveries feature: the dispatcher's Deliveries list (assign a courier, pharmacy steps) and the courier view.
+// Deliveries feature: the dispatcher's Deliveries list (pharmacy steps; couriers assigned on the dispatch board,
+// or here outside the service cities) and the courier view.
 export { DispatcherDeliveries } from './DispatcherDeliveries';
 export { CourierDeliveries } from './CourierDeliveries';

@@ -15,14 +15,15 @@ import { RequestList } from './RequestList';
 import { StaffRoutes } from './StaffRoutes';
 import { useAssignment } from './use-assignment';
 import { useDispatchCities, useDispatchStaff } from './use-dispatch-day';
+import { chooseDispatchCity, chooseDispatchDay, useDispatchViewStore } from './dispatch-store';
 import './dispatch.css';
 
-function DispatchBoard({ city, date }: { city: DispatchCity; date: string }) {
+function DispatchBoard({ city, date, focusRequestId }: { city: DispatchCity; date: string; focusRequestId: string | null }) {
   const requests = useFieldRequestsForDay(city.id, date);
   const staffState = useDispatchStaff(city.id, date);
   const conflicts = useConflicts();
   const nowMs = useNow(30_000);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(focusRequestId);
   const staff = useMemo(() => (staffState.status === 'ready' ? staffState.value.staff : []), [staffState]);
   const routes = useMemo(() => routesByPerson(requests ?? []), [requests]);
   const unassigned = useMemo(() => (requests ?? []).filter((r) => r.status === 'unassigned'), [requests]);
@@ -96,8 +97,7 @@ export function DispatchWorkspace({ user }: { user: User }) {
   const cities = useDispatchCities();
   const cityFieldId = useId();
   const dayFieldId = useId();
-  const [cityId, setCityId] = useState<string | null>(null);
-  const [date, setDate] = useState<string | null>(null);
+  const { cityId, date, focusRequestId } = useDispatchViewStore();
   const list = cities.status === 'ready' ? cities.value : [];
   const city = list.find((c) => c.id === cityId) ?? list.find((c) => c.id === user.homeCityId) ?? list[0] ?? null;
 
@@ -110,13 +110,13 @@ export function DispatchWorkspace({ user }: { user: User }) {
     <div className="hc-stack">
       <div className="hc-row-actions hc-dispatch__choose">
         <label htmlFor={cityFieldId}>City</label>
-        <select id={cityFieldId} value={city.id} onChange={(e) => setCityId(e.target.value)}>
+        <select id={cityFieldId} value={city.id} onChange={(e) => chooseDispatchCity(e.target.value)}>
           {list.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </select>
         <label htmlFor={dayFieldId}>Day</label>
-        <input id={dayFieldId} type="date" value={day} onChange={(e) => e.target.value && setDate(e.target.value)} />
+        <input id={dayFieldId} type="date" value={day} onChange={(e) => e.target.value && chooseDispatchDay(e.target.value)} />
       </div>
-      <DispatchBoard key={`${city.id}|${day}`} city={city} date={day} />
+      <DispatchBoard key={`${city.id}|${day}`} city={city} date={day} focusRequestId={focusRequestId} />
     </div>
   );
 }

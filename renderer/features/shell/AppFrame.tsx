@@ -5,6 +5,7 @@ import type { User } from '../../../shared/domain/user';
 import { registerOfflineShell } from '../offline-shell';
 import { resetPatientsStore } from '../patients';
 import { resetChatStore } from '../chat';
+import { resetDispatchViewStore } from '../dispatch';
 import { useUnreadMessageCount } from '../../data';
 import { resetScheduleStore } from '../schedule';
 import { FirstSyncNotice, resetSyncPanelStore } from '../sync-status';
@@ -21,6 +22,7 @@ function resetFeatureStores(): void {
   resetPatientsStore();
   resetSyncPanelStore();
   resetChatStore();
+  resetDispatchViewStore();
 }
 
 export interface AppFrameProps {

@@ -3,12 +3,12 @@ import type { User } from '../../../shared/domain/user';
 import { EmptyState } from '../../ui';
 import { AuditWorkspace, FhirImportWorkspace, UsersWorkspace } from '../admin';
 import { CourierDeliveries, DispatcherDeliveries } from '../deliveries';
-import { DispatchWorkspace } from '../dispatch';
+import { DispatchWorkspace, showRequestOnBoard } from '../dispatch';
 import { InboxTasks } from '../inbox';
 import { PatientsWorkspace, openChart } from '../patients';
 import { ChatWorkspace, openConversation } from '../chat';
 import { ScheduleWorkspace } from '../schedule';
-import { ManagedSettingsPage } from '../settings';
+import { ManagedSettingsPage, TwoStepSettings } from '../settings';
 import type { WorkspaceId } from './workspaces';
 import { selectWorkspace } from './shell-store';
 
@@ -16,6 +16,12 @@ import { selectWorkspace } from './shell-store';
 function openChartFromSchedule(patientId: string): void {
   openChart(patientId);
   selectWorkspace('patients');
+}
+
+/** From the Deliveries list to the delivery's courier run on the dispatch board (its city and day, selected). */
+function showDeliveryOnBoard(board: { requestId: string; cityId: string; date: string }): void {
+  showRequestOnBoard(board.cityId, board.date, board.requestId);
+  selectWorkspace('dispatch');
 }
 
 /** From a chart to the patient's care conversation (its id is the patient's id) in the Inbox. */
@@ -38,8 +44,15 @@ export function WorkspaceView({ workspace, user }: { workspace: WorkspaceId; use
       </>
     );
   }
-  if (workspace === 'settings') return <ManagedSettingsPage />;
-  if (workspace === 'deliveries') return user.role === 'courier' ? <CourierDeliveries /> : <DispatcherDeliveries />;
+  if (workspace === 'settings') {
+    return (
+      <>
+        <TwoStepSettings user={user} />
+        <ManagedSettingsPage />
+      </>
+    );
+  }
+  if (workspace === 'deliveries') return user.role === 'courier' ? <CourierDeliveries /> : <DispatcherDeliveries onShowOnBoard={showDeliveryOnBoard} />;
   if (workspace === 'dispatch') return <DispatchWorkspace user={user} />;
   return <EmptyState title="Nothing to show here.">This workspace is not available for your role.</EmptyState>;
 }

@@ -1,5 +1,6 @@
 // Dispatch assignments, compare-and-set on the request's version (the losing coordinator is told who won), with
-// the assignment rule re-checked on the server's state; and the assignee's progress reports from the field.
+// the assignment rule re-checked on the server's state (a delivery's assignee becomes its courier in the same
+// transaction); and the assignee's progress reports from the field (deliveries report through their own steps).
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../db/database';
 import type { MutationHandler, MutationOutcome } from './types';
@@ -11,16 +12,17 @@ import type { FieldRequestStatus } from '../../../shared/domain/dispatch';
 import { STARTED_STATUSES } from '../../../shared/domain/dispatch';
 import type { StopRow } from '../../dispatch/dispatch-data';
 import { STOP_SQL, loadRoute, lockPerson, toStop, writeRoute } from '../../dispatch/dispatch-data';
+import { setCourierFromBoard } from '../../rx/delivery-board';
 
 interface RequestRow extends StopRow {
-  patient_id: string; version: number; dispatch_date: string; reason: string; city_id: string; time_zone: string;
+  patient_id: string; delivery_id: string | null; version: number; dispatch_date: string; reason: string; city_id: string; time_zone: string;
   assignee_name: string | null; assigned_by_name: string | null;
 }
 
 async function lockRequest(tx: Queryable, requestId: string): Promise<RequestRow | null> {
   await tx.query('SELECT id FROM field_requests WHERE id = $1 FOR UPDATE', [requestId]);
   const { rows } = await tx.query<RequestRow>(
-    `SELECT r.*, t.patient_id, t.version, t.dispatch_date::text AS dispatch_date, t.reason, t.city_id, c.time_zone,
+    `SELECT r.*, t.patient_id, t.delivery_id, t.version, t.dispatch_date::text AS dispatch_date, t.reason, t.city_id, c.time_zone,
             au.display_name AS assignee_name, ab.display_name AS assigned_by_name
        FROM (${STOP_SQL} WHERE t.id = $1) r JOIN field_requests t ON t.id = r.id JOIN cities c ON c.id = t.city_id
        LEFT JOIN users au ON au.id = t.assignee_id LEFT JOIN users ab ON ab.id = t.assigned_by`, [requestId]);
@@ -67,6 +69,12 @@ async function scheduleVisit(tx: Queryable, row: RequestRow, assigneeId: string,
   if ((joined.rowCount ?? 0) > 0) await recordAccessChange(tx, assigneeId, row.patient_id, true);
 }
 
+/** A delivery run's assignee is its delivery's courier: written in this transaction, or a refusal. */
+async function courierOfDelivery(tx: Queryable, row: RequestRow, courierId: string | null, actorId: string): Promise<string | null> {
+  if (row.kind !== 'delivery' || !row.delivery_id) return null;
+  return setCourierFromBoard(tx, row.delivery_id, courierId, actorId);
+}
+
 function whoWon(row: RequestRow): string {
   const by = row.assigned_by_name ? ` by ${row.assigned_by_name}` : '';
   if (row.assignee_name) return `Someone else got there first: this request was assigned to ${row.assignee_name}${by}.`;
@@ -89,6 +97,8 @@ export const assignFieldRequest: MutationHandler<'fieldRequest.assign'> = {
 
     if (assigneeId === null) {
       if (started) return reject('rule_violation', 'This visit has already started and cannot be moved.', await current(tx, requestId), row.patient_id);
+      const courierRefused = await courierOfDelivery(tx, row, null, principal.userId);
+      if (courierRefused) return reject('rule_violation', courierRefused, await current(tx, requestId), row.patient_id);
       await tx.query(
         `UPDATE field_requests SET status = 'unassigned', assignee_id = NULL, route_position = NULL, planned_arrival = NULL,
            assigned_by = $2, version = version + 1 WHERE id = $1`, [requestId, principal.userId]);
@@ -109,6 +119,8 @@ export const assignFieldRequest: MutationHandler<'fieldRequest.assign'> = {
     if (check.verdict === 'warning' && !acceptWarnings) {
       return reject('rule_violation', `Needs confirmation: ${check.warnings.map((w) => w.message).join(' ')}`, await current(tx, requestId), row.patient_id);
     }
+    const courierRefused = await courierOfDelivery(tx, row, assigneeId, principal.userId);
+    if (courierRefused) return reject('rule_violation', courierRefused, await current(tx, requestId), row.patient_id);
     const status: FieldRequestStatus = started ? row.status : 'assigned';
     await tx.query('UPDATE field_requests SET status = $2, assignee_id = $3, assigned_by = $4, version = version + 1 WHERE id = $1',
       [requestId, status, assigneeId, principal.userId]);
@@ -135,6 +147,9 @@ export const setFieldRequestStatus: MutationHandler<'fieldRequest.setStatus'> = 
   async apply({ tx, principal, now }, { requestId, status }): Promise<MutationOutcome> {
     const row = await lockRequest(tx, requestId);
     if (!row || row.assignee_id !== principal.userId) return reject('not_found', 'This visit is not on your route.');
+    if (row.kind === 'delivery') {
+      return reject('rule_violation', "A delivery's progress is reported from Deliveries (picked up, out for delivery, delivered).", await current(tx, requestId), row.patient_id);
+    }
     const from = PROGRESS_ORDER.indexOf(row.status);
     const to = PROGRESS_ORDER.indexOf(status);
     if (from < 0 || to <= from) {

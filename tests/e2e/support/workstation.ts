@@ -41,15 +41,17 @@ export interface VisitRef {
   daysAhead: number;
 }
 
-/** Steps from today through the next days until a visit offers the action; returns where it is. */
-export async function findVisitWithAction(page: Page, action: string, maxDays = 4): Promise<VisitRef> {
+/** The first visit offering `action` in the next days; `rowText` narrows it (e.g. /\(WA\)/: the patient is in Washington). */
+export async function findVisitWithAction(page: Page, action: string, maxDays = 4, rowText?: RegExp): Promise<VisitRef> {
   const main = page.getByRole('main');
   for (let day = 0; day <= maxDays; day++) {
     if (day > 0) await main.getByRole('button', { name: 'Next day' }).click();
     await expect(main.getByRole('status').filter({ hasText: 'Loading the schedule' })).toHaveCount(0);
     const table = scheduleTable(page);
     if ((await table.count()) === 0) continue;
-    const row = table.getByRole('row').filter({ has: page.getByRole('button', { name: action, exact: true }) }).first();
+    let rows = table.getByRole('row').filter({ has: page.getByRole('button', { name: action, exact: true }) });
+    if (rowText) rows = rows.filter({ hasText: rowText });
+    const row = rows.first();
     if ((await row.count()) === 0) continue;
     const startsAt = await row.locator('time').first().getAttribute('datetime');
     const patientName = (await row.getByRole('rowheader').textContent())?.trim();
