@@ -1,6 +1,8 @@
 // Server configuration from the environment, validated; a bad value stops start-up with a clear message.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS } from './http/rate-limit';
+import type { RateLimits } from './http/rate-limit';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -16,6 +18,9 @@ const EnvSchema = z.object({
   HOUSECALL_AUTO_LOCK_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
   HOUSECALL_SIGN_OUT_AFTER_MINUTES: z.coerce.number().int().min(5).max(1440).default(480),
   HOUSECALL_OFFLINE_CACHE_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+  /** Sign-in attempts allowed per minute from one address, and naming one account (on top of the lockout). */
+  HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RATE_LIMITS.signInPerIp.max),
+  HOUSECALL_SIGN_IN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RATE_LIMITS.signInPerAccount.max),
   /** Folder of the built web workstation served at /. */
   HOUSECALL_WEB_DIR: z.string().optional(),
 });
@@ -30,6 +35,7 @@ export interface ServerConfig {
   seedDemo: boolean;
   webDir: string;
   client: { autoLockMinutes: number; signOutAfterMinutes: number; offlineCacheMaxAgeHours: number };
+  rateLimits: RateLimits;
 }
 
 export class ConfigError extends Error {}
@@ -52,5 +58,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.HOUSECALL_DEMO_SEED === 'true',
     webDir: path.resolve(cwd, e.HOUSECALL_WEB_DIR ?? 'dist/renderer'),
     client: { autoLockMinutes: e.HOUSECALL_AUTO_LOCK_MINUTES, signOutAfterMinutes: e.HOUSECALL_SIGN_OUT_AFTER_MINUTES, offlineCacheMaxAgeHours: e.HOUSECALL_OFFLINE_CACHE_MAX_AGE_HOURS },
+    rateLimits: {
+      signInPerIp: { max: e.HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE, windowSeconds: 60 },
+      signInPerAccount: { max: e.HOUSECALL_SIGN_IN_PER_ACCOUNT_PER_MINUTE, windowSeconds: 60 },
+    },
   };
 }

@@ -11,6 +11,7 @@ import { appointmentRoutes } from '../appointments/appointment-routes';
 import { syncRoutes } from '../sync/sync-routes';
 import { fhirRoutes } from '../fhir/fhir-routes';
 import type { AppDeps } from './deps';
+import type { RateLimits } from './rate-limit';
 import { installErrorHandling } from './error-handler';
 import { installSecurityHeaders } from './security-headers';
 import { installCors } from './cors';
@@ -41,6 +42,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Settings every workstation receives from GET /api/config. */
   clientConfig?: ClientConfig;
+  /** Request rate limits (sign-in per address and per account); DEFAULT_RATE_LIMITS when absent. */
+  rateLimits?: RateLimits;
   /** Where log lines go (default stdout); tests capture them to prove they carry no PHI. */
   logStream?: { write(line: string): void };
 }
@@ -88,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const deps: AppDeps = {
     db: options.db, signer: new TokenSigner(options.tokenSecret), now: options.now ?? (() => new Date()),
     clientConfig: options.clientConfig ?? DEFAULT_CLIENT_CONFIG,
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   };
 
   app.addHook('onResponse', async (request, reply) => {
@@ -97,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installSecurityHeaders(app);
   const indexFallback = options.webDir ? await serveWebApp(app, options.webDir) : undefined;
   installErrorHandling(app, indexFallback);
-  registerRoutes(app, allRoutes(deps), makeAuthenticator(deps));
+  registerRoutes(app, allRoutes(deps), makeAuthenticator(deps), deps.now);
   const hub = await installHub(app, { db: options.db, bus: databaseBus(options.db), authenticate: makeTokenAuthenticator(deps) });
   app.decorate('hub', hub);
   app.addHook('onClose', async () => hub.close());

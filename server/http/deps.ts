@@ -2,10 +2,13 @@
 import type { Database } from '../db/database';
 import type { TokenSigner } from '../auth/tokens';
 import type { ClientConfig } from '../../shared/api/client-config';
+import type { RateLimits } from './rate-limit';
 
 export interface AppDeps {
   db: Database;
   signer: TokenSigner;
   now: () => Date;
   clientConfig: ClientConfig;
+  /** DEFAULT_RATE_LIMITS apply when absent. */
+  rateLimits?: RateLimits;
 }
