@@ -12,7 +12,7 @@ import { syncRoutes } from '../sync/sync-routes';
 import { fhirRoutes } from '../fhir/fhir-routes';
 import type { AppDeps } from './deps';
 import type { RateLimits } from './rate-limit';
-import { installErrorHandling } from './error-handler';
+import { frameworkErrorReply, installErrorHandling } from './error-handler';
 import { installSecurityHeaders } from './security-headers';
 import { installCors } from './cors';
 import { makeAuthenticator, makeTokenAuthenticator } from './authenticate';
@@ -78,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     forceCloseConnections: true,
     logController: new PhiSafeLogController(),
     trustProxy: false,
+    frameworkErrors: frameworkErrorReply,
     logger: {
       level: options.logLevel ?? 'info',
       ...(options.logStream ? { stream: options.logStream } : {}),
