@@ -20,6 +20,8 @@ const MUTATIONS_PER_SECOND = Number(process.env.LOAD_MUTATIONS_PER_SECOND ?? 500
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
 const WARMUP_SECONDS = 3;
 const PINGS_PER_CLIENT_PER_MINUTE = 6;
+/** LOAD_PULL_ON_POKE=0 turns off pulling on pokes (to see what pushes alone cost). */
+const PULL_ON_POKE = process.env.LOAD_PULL_ON_POKE !== '0';
 
 setGlobalDispatcher(new Agent({ connections: 64, pipelining: 1, keepAliveTimeout: 30_000 }));
 
@@ -60,6 +62,9 @@ interface Workstation {
   cursor: string;
   pulling: boolean;
   again: boolean;
+  /** Mutations queued while a push was in flight: like the renderer's outbox, one push at a time, in order. */
+  queued: number;
+  pushing: boolean;
 }
 
 async function signInAll(users: Array<{ email: string; patientIds: string[] }>, servers: string[], rec: Recorder): Promise<{ stations: Workstation[]; perSecond: number }> {
@@ -74,7 +79,7 @@ async function signInAll(users: Array<{ email: string; patientIds: string[] }>, 
       const res = await json(`${server}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-housecall-device': `load-${i}` }, body: JSON.stringify({ email: user.email, password: HARNESS_PASSWORD }) });
       rec.samples.push({ kind: 'signin', ms: performance.now() - t0 });
       if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
-      stations.push({ ...user, token: (res.body as { accessToken: string }).accessToken, server, clientId: `load-${randomUUID()}`, seq: 0, cursor: '', pulling: false, again: false });
+      stations.push({ ...user, token: (res.body as { accessToken: string }).accessToken, server, clientId: `load-${randomUUID()}`, seq: 0, cursor: '', pulling: false, again: false, queued: 0, pushing: false });
     }
   }));
   return { stations, perSecond: users.length / ((performance.now() - started) / 1000) };
@@ -109,19 +114,34 @@ async function pull(ws: Workstation, rec: Recorder): Promise<void> {
   }
 }
 
+/** Queues one mutation; if no push is in flight, sends the whole outbox (at most 100) as one batch, then any queued meanwhile. */
 async function push(ws: Workstation, rec: Recorder): Promise<void> {
-  ws.seq += 1;
-  const patientId = ws.patientIds[ws.seq % ws.patientIds.length]!;
-  const mutation = { mutationId: randomUUID(), seq: ws.seq, name: 'patient.updateContact', args: { patientId, fields: { phone: `206-555-${String(ws.seq % 10000).padStart(4, '0')}` } } };
-  const t0 = performance.now();
+  ws.queued += 1;
+  if (ws.pushing) return;
+  ws.pushing = true;
   try {
-    const res = await json(`${ws.server}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ws.token}` }, body: JSON.stringify({ clientId: ws.clientId, mutations: [mutation] }) });
-    rec.record('push', performance.now() - t0);
-    const results = (res.body as { results?: Array<{ status: string }> } | null)?.results;
-    if (res.status !== 200 || results?.[0]?.status !== 'applied') rec.error(`push ${res.status} ${results?.[0]?.status ?? ''}`.trim());
-    else if (rec.measuring) rec.mutations += 1;
-  } catch {
-    rec.error('push network');
+    while (ws.queued > 0) {
+      const count = Math.min(ws.queued, 100);
+      ws.queued -= count;
+      const mutations = Array.from({ length: count }, () => {
+        ws.seq += 1;
+        const patientId = ws.patientIds[ws.seq % ws.patientIds.length]!;
+        return { mutationId: randomUUID(), seq: ws.seq, name: 'patient.updateContact', args: { patientId, fields: { phone: `206-555-${String(ws.seq % 10000).padStart(4, '0')}` } } };
+      });
+      const t0 = performance.now();
+      try {
+        const res = await json(`${ws.server}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ws.token}` }, body: JSON.stringify({ clientId: ws.clientId, mutations }) });
+        rec.record('push', performance.now() - t0);
+        const results = (res.body as { results?: Array<{ status: string }> } | null)?.results ?? [];
+        const applied = results.filter((r) => r.status === 'applied').length;
+        if (res.status !== 200 || applied !== count) rec.error(`push ${res.status} ${count - applied} not applied`);
+        if (rec.measuring) rec.mutations += applied;
+      } catch {
+        rec.error('push network');
+      }
+    }
+  } finally {
+    ws.pushing = false;
   }
 }
 
@@ -132,7 +152,7 @@ function openSocket(ws: Workstation, server: string, leader: boolean, rec: Recor
     let nextId = 1;
     socket.on('message', (raw) => {
       const msg = JSON.parse(raw.toString()) as { type: string; id?: number };
-      if (msg.type === 'poke' && leader) void pull(ws, rec);
+      if (msg.type === 'poke' && leader && PULL_ON_POKE) void pull(ws, rec);
       if (msg.type === 'pong' && msg.id !== undefined && sent.has(msg.id)) {
         rec.record('ping', performance.now() - sent.get(msg.id)!);
         sent.delete(msg.id);
@@ -206,18 +226,22 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
   });
   rec.measuring = false;
   const seconds = (performance.now() - measureStart) / 1000;
-  await Promise.all([...inflight]);
+  // In-flight pushes get 10 s to finish; what is still queued after that counts as errors (not applied in time).
+  await Promise.race([Promise.all([...inflight]), new Promise((r) => setTimeout(r, 10_000))]);
+  const unsent = stations.reduce((n, ws) => n + ws.queued, 0);
+  if (unsent) rec.error(`mutations still queued at the end: ${unsent}`);
   stopping = true;
   const stillConnected = sockets.filter((s) => s.socket.readyState === WebSocket.OPEN).length;
   for (const s of sockets) s.socket.close();
 
   const of = (kind: Sample['kind']) => rec.samples.filter((s) => s.kind === kind).map((s) => s.ms);
   const http = [...of('push'), ...of('pull')];
-  const errors = [...rec.errors.values()].reduce((a, b) => a + b, 0) + closedEarly;
+  const errors = [...rec.errors.entries()].reduce((a, [what, n]) => a + (what.startsWith('mutations still queued') ? unsent : n), 0) + closedEarly;
   const lines = [
     { name: `load ${label}: connected /ws clients held`, value: stillConnected, unit: 'clients', target: '>= 2,000', better: 'higher' },
     { name: `load ${label}: mutations applied`, value: rec.mutations / seconds, unit: 'mutations/s', target: '>= 500', better: 'higher' },
     { name: `load ${label}: HTTP requests (push + pull)`, value: http.length / seconds, unit: 'requests/s', target: '', better: 'higher' },
+    { name: `load ${label}: push batches`, value: of('push').length / seconds, unit: 'pushes/s', target: '', better: 'higher' },
     { name: `load ${label}: push latency p50`, value: pct(of('push'), 50), unit: 'ms', target: '', better: 'lower' },
     { name: `load ${label}: push latency p99`, value: pct(of('push'), 99), unit: 'ms', target: '< 100', better: 'lower' },
     { name: `load ${label}: pull latency p99`, value: pct(of('pull'), 99), unit: 'ms', target: '< 100', better: 'lower' },
