@@ -2,7 +2,7 @@
 // tests): initdb into a temp dir, run as the postgres user when root, restartable (fast or SIGKILL) on its data.
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +45,15 @@ export async function waitForPostgres(url: string, timeoutMs: number): Promise<v
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class PgCluster {
   private child: ChildProcess | null = null;
   private constructor(private readonly bin: string, readonly dir: string, readonly port: number, private readonly runAs: string | null, private readonly settings: string[]) {}
@@ -77,21 +86,30 @@ export class PgCluster {
     await waitForPostgres(this.url, 30_000);
   }
 
-  /** Stops the server: 'fast' (SIGINT, clean) or 'kill' (SIGKILL to the postmaster and its backends: crash recovery on start). */
+  /** Stops the server: 'fast' (SIGINT, clean) or 'kill' (SIGKILL: crash recovery on the next start). */
   async stop(how: 'fast' | 'kill' = 'fast'): Promise<void> {
     const child = this.child;
     if (!child) return;
     this.child = null;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    if (how === 'kill') {
-      // runuser forwards signals; SIGKILL on runuser would orphan postgres, so signal the postmaster by its pid file.
-      const pid = Number(execFileSync('head', ['-1', path.join(this.dir, 'data', 'postmaster.pid')], { encoding: 'utf8' }).trim());
-      try { process.kill(-pid, 'SIGKILL'); } catch { process.kill(pid, 'SIGKILL'); }
-      await new Promise((r) => setTimeout(r, 300));
-    } else {
-      child.kill('SIGINT');
+    // The postmaster itself is signalled (by its pid file): runuser, when used, does not pass signals on.
+    let pid: number | null;
+    try {
+      pid = Number(readFileSync(path.join(this.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    } catch {
+      pid = null; // not running (e.g. it stopped itself on a full disk)
     }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    if (pid) {
+      try {
+        process.kill(pid, how === 'kill' ? 'SIGKILL' : 'SIGINT');
+      } catch {
+        // already gone
+      }
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline && alive(pid)) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    // Backends of a SIGKILLed postmaster notice its death and exit; give them a moment before the next start.
+    if (how === 'kill') await new Promise((r) => setTimeout(r, 1000));
   }
 
   async destroy(): Promise<void> {

@@ -9,7 +9,7 @@ import { mkdtempSync, openSync, rmSync, writeSync, closeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openPostgres } from '../../server/db/postgres-driver';
-import { PgCluster, freePort } from './pg-cluster';
+import { PgCluster, freePort, waitForPostgres } from './pg-cluster';
 import { HARNESS_PASSWORD, seedHarness } from './load-seed';
 import { ServerProcess } from './server-process';
 
@@ -162,6 +162,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const { users } = await seedHarness(db, options.clinicians, 4);
     await db.close();
     await server.start();
+    log('seeded, server started');
     const stations: Workstation[] = [];
     for (const user of users) {
       for (let w = 0; w < options.workstationsPerClinician; w++) {
@@ -192,28 +193,34 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const kind = kinds[next++ % kinds.length]!;
       faults[kind] += 1;
       log(`fault: ${kind}`);
+      const faultStarted = Date.now();
       if (kind === 'server-kill') {
         await server.stop('kill');
         await sleep(300);
         await server.start();
       } else if (kind === 'postgres-restart' || kind === 'postgres-kill') {
         await cluster.stop(kind === 'postgres-kill' ? 'kill' : 'fast');
-        await sleep(kind === 'postgres-kill' ? 1500 : 300);
+        await sleep(300);
         await cluster.start();
       } else if (kind === 'disk-full' && typeof fs !== 'string') {
         const free = fillDisk(fs.dir);
         await sleep(1500);
         free();
-        // PostgreSQL may have stopped on ENOSPC (a PANIC writing WAL): start it again if it is gone.
+        // PostgreSQL may have stopped on ENOSPC (a PANIC writing WAL): start it again if it does not answer.
         try {
-          await fetch(`${server.baseUrl}/api/health`, { signal: AbortSignal.timeout(3000) });
-        } catch { /* the server's own health does not query; the pushes below tell */ }
-        await cluster.stop('fast').catch(() => undefined);
-        await cluster.start();
+          await waitForPostgres(cluster.url, 10_000);
+        } catch {
+          log('PostgreSQL did not come back by itself after the disk filled: restarting it');
+          await cluster.stop('kill');
+          await sleep(1000);
+          await cluster.start();
+        }
       }
+      log(`fault: ${kind} recovered in ${Date.now() - faultStarted} ms`);
     }
     running = false;
     await Promise.all(workers);
+    log('faults over; flushing');
     faults['network-drop'] = chaos.drops;
 
     // Quiet period: no more drops; every workstation flushes its outbox and pulls to the end.

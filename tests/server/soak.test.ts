@@ -10,7 +10,7 @@ const noPostgres = findPgBin() ? null : 'no PostgreSQL server binaries to start 
 
 describe.skipIf(Boolean(noPostgres))(`fault soak${noPostgres ? ` (skipped: ${noPostgres})` : ''}`, () => {
   it('loses nothing, duplicates nothing and converges through server kills, PostgreSQL restarts, a full disk and network drops', async () => {
-    const report = await runSoak({ seconds: 45, clinicians: 4, workstationsPerClinician: 2, faultEveryMs: 5000, dropRate: 0.1 });
+    const report = await runSoak({ seconds: 30, clinicians: 4, workstationsPerClinician: 2, faultEveryMs: 3500, dropRate: 0.1 });
     console.log(`soak: ${JSON.stringify(report)}`);
     expect(report.operations).toBeGreaterThan(100);
     expect(report.faults['network-drop']).toBeGreaterThan(10);
@@ -23,5 +23,5 @@ describe.skipIf(Boolean(noPostgres))(`fault soak${noPostgres ? ` (skipped: ${noP
     expect(report.duplicated).toBe(0);
     expect(report.notConverged).toBe(0);
     expect(report.unacknowledgedAtEnd).toBe(0);
-  }, 115_000);
+  }, 110_000);
 });
