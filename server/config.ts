@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { IceServersSchema } from '../shared/domain/visit';
 import type { IceServer } from '../shared/domain/visit';
+import { DEFAULT_RATE_LIMITS } from './http/rate-limit';
+import type { RateLimits } from './http/rate-limit';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -18,6 +20,10 @@ const EnvSchema = z.object({
   HOUSECALL_AUTO_LOCK_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
   HOUSECALL_SIGN_OUT_AFTER_MINUTES: z.coerce.number().int().min(5).max(1440).default(480),
   HOUSECALL_OFFLINE_CACHE_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+  /** Sign-in attempts allowed per minute from one address, and naming one account (on top of the lockout). */
+  HOUSECALL_JOIN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RATE_LIMITS.joinPerIp.max),
+  HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RATE_LIMITS.signInPerIp.max),
+  HOUSECALL_SIGN_IN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RATE_LIMITS.signInPerAccount.max),
   /** Folder of the built web workstation served at /. */
   HOUSECALL_WEB_DIR: z.string().optional(),
   /** ICE servers for video visits, as a JSON array of RTCIceServer ({urls, username?, credential?}); none by default. */
@@ -52,6 +58,7 @@ export interface ServerConfig {
   webDir: string;
   client: { autoLockMinutes: number; signOutAfterMinutes: number; offlineCacheMaxAgeHours: number };
   video: VideoConfig;
+  rateLimits: RateLimits;
 }
 
 /** Video visit settings: ICE servers (never a library default) and the join link lifetime. */
@@ -83,5 +90,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDir: path.resolve(cwd, e.HOUSECALL_WEB_DIR ?? 'dist/renderer'),
     client: { autoLockMinutes: e.HOUSECALL_AUTO_LOCK_MINUTES, signOutAfterMinutes: e.HOUSECALL_SIGN_OUT_AFTER_MINUTES, offlineCacheMaxAgeHours: e.HOUSECALL_OFFLINE_CACHE_MAX_AGE_HOURS },
     video: { iceServers: e.HOUSECALL_ICE_SERVERS, joinLinkMinutes: e.HOUSECALL_JOIN_LINK_MINUTES },
+    rateLimits: {
+      signInPerIp: { max: e.HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE, windowSeconds: 60 },
+      joinPerIp: { max: e.HOUSECALL_JOIN_PER_IP_PER_MINUTE, windowSeconds: 60 },
+      signInPerAccount: { max: e.HOUSECALL_SIGN_IN_PER_ACCOUNT_PER_MINUTE, windowSeconds: 60 },
+    },
   };
 }

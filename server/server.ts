@@ -19,7 +19,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const db = await openDatabase(config);
   try {
     const tokenSecret = config.tokenSecret ?? (await ensureTokenSecret(db));
-    const app = await buildApp({ db, tokenSecret, logLevel: config.logLevel, webDir: config.webDir, clientConfig: config.client, video: config.video });
+    const app = await buildApp({ db, tokenSecret, logLevel: config.logLevel, webDir: config.webDir, clientConfig: config.client, video: config.video, rateLimits: config.rateLimits });
     if (config.seedDemo) {
       const outcome = await seedDemoIfEmpty(db, { now: new Date() });
       app.log.info({ outcome }, 'demo clinic');

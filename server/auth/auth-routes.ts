@@ -4,6 +4,7 @@ import {
   LoginRequestSchema, RefreshRequestSchema, TotpConfirmRequestSchema, TotpVerifyRequestSchema, UnlockRequestSchema,
 } from '../../shared/api/auth';
 import type { AppDeps } from '../http/deps';
+import { DEFAULT_RATE_LIMITS, perBodyField, perIp } from '../http/rate-limit';
 import { unauthenticated, HttpError } from '../http/errors';
 import { actorOf, deviceIdOf, requirePrincipal } from '../http/request-context';
 import { route } from '../http/route';
@@ -15,18 +16,21 @@ import { getSignInRecord, getUser } from './users';
 import { checkTotp, newTotpSecret, otpauthUri } from './totp';
 
 export function authRoutes(deps: AppDeps): RouteSpec[] {
+  const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const signInPerIp = perIp('sign-in', limits.signInPerIp, 'sign-in attempts from this address');
+  const signInPerAccount = perBodyField('sign-in-account', 'email', limits.signInPerAccount, 'sign-in attempts for this account');
   const ctxOf = (request: Parameters<typeof deviceIdOf>[0]) => ({ deviceId: deviceIdOf(request), ip: request.ip });
   return [
     route<z.infer<typeof LoginRequestSchema>>({
-      method: 'POST', url: '/api/auth/login', access: 'public', body: LoginRequestSchema,
+      method: 'POST', url: '/api/auth/login', access: 'public', body: LoginRequestSchema, rateLimit: [signInPerIp, signInPerAccount],
       handler: ({ body, request }) => signInWithPassword(deps, body.email, body.password, ctxOf(request)),
     }),
     route<z.infer<typeof TotpVerifyRequestSchema>>({
-      method: 'POST', url: '/api/auth/totp', access: 'public', body: TotpVerifyRequestSchema,
+      method: 'POST', url: '/api/auth/totp', access: 'public', body: TotpVerifyRequestSchema, rateLimit: [signInPerIp],
       handler: ({ body, request }) => completeSecondFactor(deps, body.challengeToken, body.code, 'totp', ctxOf(request)),
     }),
     route<z.infer<typeof TotpVerifyRequestSchema>>({
-      method: 'POST', url: '/api/auth/totp/enroll', access: 'public', body: TotpVerifyRequestSchema,
+      method: 'POST', url: '/api/auth/totp/enroll', access: 'public', body: TotpVerifyRequestSchema, rateLimit: [signInPerIp],
       handler: ({ body, request }) => completeSecondFactor(deps, body.challengeToken, body.code, 'enroll', ctxOf(request)),
     }),
     route<z.infer<typeof RefreshRequestSchema>>({

@@ -16,7 +16,8 @@ import { chatRoutes } from '../chat/chat-routes';
 import { patientChatRoutes } from '../chat/patient-chat-routes';
 import { dispatchRoutes } from '../dispatch/dispatch-routes';
 import type { AppDeps } from './deps';
-import { installErrorHandling } from './error-handler';
+import type { RateLimits } from './rate-limit';
+import { frameworkErrorReply, installErrorHandling } from './error-handler';
 import { installSecurityHeaders } from './security-headers';
 import { installCors } from './cors';
 import { makeAuthenticator, makeTokenAuthenticator } from './authenticate';
@@ -52,6 +53,8 @@ export interface AppOptions {
   clientConfig?: ClientConfig;
   /** ICE servers and join link lifetime for video visits. */
   video?: VideoConfig;
+  /** Request rate limits (sign-in per address and per account); DEFAULT_RATE_LIMITS when absent. */
+  rateLimits?: RateLimits;
   /** Where log lines go (default stdout); tests capture them to prove they carry no PHI. */
   logStream?: { write(line: string): void };
 }
@@ -92,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     forceCloseConnections: true,
     logController: new PhiSafeLogController(),
     trustProxy: false,
+    frameworkErrors: frameworkErrorReply,
     logger: {
       level: options.logLevel ?? 'info',
       ...(options.logStream ? { stream: options.logStream } : {}),
@@ -107,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const deps: AppDeps = {
     db: options.db, signer: new TokenSigner(options.tokenSecret), now: options.now ?? (() => new Date()),
     clientConfig: options.clientConfig ?? DEFAULT_CLIENT_CONFIG, video: options.video ?? DEFAULT_VIDEO_CONFIG,
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   };
 
   app.addHook('onResponse', async (request, reply) => {
@@ -116,7 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installSecurityHeaders(app);
   const indexFallback = options.webDir ? await serveWebApp(app, options.webDir) : undefined;
   installErrorHandling(app, indexFallback);
-  registerRoutes(app, allRoutes(deps), makeAuthenticator(deps));
+  registerRoutes(app, allRoutes(deps), makeAuthenticator(deps), deps.now);
   const bus = databaseBus(options.db);
   const signaling = await createVisitSignaling({ db: options.db, bus, log: app.log, now: deps.now });
   const hub = await installHub(app, { db: options.db, bus, authenticate: makeTokenAuthenticator(deps), signaling });

@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import type { TokenSigner } from '../auth/tokens';
 import type { ClientConfig } from '../../shared/api/client-config';
 import type { VideoConfig } from '../config';
+import type { RateLimits } from './rate-limit';
 
 export interface AppDeps {
   db: Database;
@@ -10,4 +11,6 @@ export interface AppDeps {
   now: () => Date;
   clientConfig: ClientConfig;
   video: VideoConfig;
+  /** DEFAULT_RATE_LIMITS apply when absent. */
+  rateLimits?: RateLimits;
 }

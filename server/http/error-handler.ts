@@ -16,6 +16,22 @@ export function envelope(code: ApiErrorCode, message: string, fields?: string[])
   return { error: fields ? { code, message, fields } : { code, message } };
 }
 
+/**
+ * Fastify's own answers for errors before routing (a malformed or over-long address) quote the address, which
+ * can name a patient: this replaces them with the shared envelope (Fastify's `frameworkErrors` option).
+ */
+export function frameworkErrorReply(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.code(414).send(envelope('bad_request', 'The address is too long: a part of it is longer than the server accepts.'));
+    return;
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    void reply.code(400).send(envelope('bad_request', 'The address is not valid: it has a malformed percent-encoding.'));
+    return;
+  }
+  void reply.code(500).send(envelope('internal', 'Something went wrong on the server. The error was logged.'));
+}
+
 /** notFound: called for unmatched requests that are not API calls (e.g. to serve the web app's index). */
 export function installErrorHandling(app: FastifyInstance, notFound?: (request: FastifyRequest, reply: FastifyReply) => unknown): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import type { Role } from '../../shared/domain/roles';
 import type { Principal } from './request-context';
 import { forbidden, parseInput } from './errors';
+import { RateLimiter, rateLimited } from './rate-limit';
+import type { RateLimitRule } from './rate-limit';
 
 export type RouteAccess = 'public' | 'signed-in' | readonly Role[];
 
@@ -27,6 +29,8 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   params?: z.ZodType<P>;
   /** Largest request body this route accepts, in bytes, when above the app's default (e.g. FHIR bundles). */
   bodyLimit?: number;
+  /** Request rate limits (e.g. per caller address and per account on sign-in): over a limit is a 429 with Retry-After. */
+  rateLimit?: readonly RateLimitRule[];
   handler(input: RouteInput<B, Q, P>): Promise<unknown>;
 }
 
@@ -44,7 +48,8 @@ export function roleAllowed(access: RouteAccess, principal: Principal | null): b
 
 export type Authenticator = (request: FastifyRequest) => Promise<Principal>;
 
-export function registerRoutes(app: FastifyInstance, routes: readonly RouteSpec[], authenticate: Authenticator): void {
+export function registerRoutes(app: FastifyInstance, routes: readonly RouteSpec[], authenticate: Authenticator, now: () => Date = () => new Date()): void {
+  const limiter = new RateLimiter(now);
   for (const spec of routes) {
     app.route({
       method: spec.method,
@@ -62,6 +67,11 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteSpec[
           request,
           reply,
         };
+        const refusal = spec.rateLimit ? limiter.check(spec.rateLimit, input) : null;
+        if (refusal) {
+          reply.header('retry-after', String(refusal.retryAfterSeconds));
+          throw rateLimited(refusal.what, refusal.retryAfterSeconds);
+        }
         const result = await spec.handler(input);
         // A handler that sent the reply itself (e.g. binary content) returns it; awaiting a reply yields undefined.
         if (reply.sent) return reply;

@@ -35,10 +35,62 @@ async function notify(tx: Queryable, notice: ChangeNotice): Promise<void> {
   await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
 }
 
+interface PendingChange {
+  entity: Exclude<EntityName, 'access'>;
+  id: string;
+  patientId: string | null;
+  audienceUserId: string | null;
+  version: number;
+  data: string;
+}
+
+/**
+ * Transactions whose change-log rows are held back and written together by flushChanges() just before commit,
+ * so the global sequence lock is held only for that last step instead of for a whole batch of mutations (the
+ * lock serialises every writer on every instance). Push uses this; everything else writes at once.
+ */
+const deferred = new WeakMap<Queryable, PendingChange[]>();
+
+export function deferChanges(tx: Queryable): void {
+  if (!deferred.has(tx)) deferred.set(tx, []);
+}
+
+/** Where the held-back changes end now; discardChangesAfter(mark) drops later ones (a rolled-back savepoint). */
+export function pendingChangeMark(tx: Queryable): number {
+  return deferred.get(tx)?.length ?? 0;
+}
+
+export function discardChangesAfter(tx: Queryable, mark: number): void {
+  deferred.get(tx)?.splice(mark);
+}
+
+/** Writes the held-back changes (in the order recorded) under the sequence lock. Call last in the transaction. */
+export async function flushChanges(tx: Queryable): Promise<void> {
+  const pending = deferred.get(tx) ?? [];
+  deferred.delete(tx);
+  if (pending.length === 0) return;
+  await lockChangeSeq(tx);
+  // Sequence numbers taken under the lock, then given out in the order the changes were recorded.
+  const { rows } = await tx.query<{ seq: number | string }>(`SELECT nextval('change_seq') AS seq FROM generate_series(1, $1::int)`, [pending.length]);
+  const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+  await tx.query(
+    `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
+     SELECT r.seq, r.entity, r.entity_id, r.patient_id, r.audience_user_id, r.version, false, r.data
+       FROM jsonb_to_recordset($1::jsonb) AS r(seq bigint, entity text, entity_id text, patient_id uuid, audience_user_id uuid, version integer, data jsonb)`,
+    [JSON.stringify(pending.map((c, i) => ({ seq: seqs[i], entity: c.entity, entity_id: c.id, patient_id: c.patientId, audience_user_id: c.audienceUserId, version: c.version, data: JSON.parse(c.data) as unknown })))],
+  );
+  for (const c of pending) await notify(tx, { patientId: c.patientId, userId: c.audienceUserId });
+}
+
 /** Records the current state of an entity (after the caller wrote it) and returns that state. */
 export async function recordChange(tx: Queryable, entity: Exclude<EntityName, 'access'>, id: string): Promise<EntityState> {
   const loaded = await loadEntity(tx, entity, id);
   if (!loaded) throw new Error(`recordChange: ${entity} ${id} does not exist`);
+  const held = deferred.get(tx);
+  if (held) {
+    held.push({ entity, id, patientId: loaded.patientId, audienceUserId: loaded.audienceUserId, version: loaded.state.version, data: JSON.stringify(loaded.state.data) });
+    return loaded.state;
+  }
   await lockChangeSeq(tx);
   const data = JSON.stringify(loaded.state.data);
   if (loaded.audienceUserIds) {

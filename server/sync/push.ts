@@ -10,6 +10,7 @@ import type { Mutation, MutationResult, PushRequest } from '../../shared/sync/pr
 import { isMutationName, mutationArgs } from '../../shared/sync/mutations';
 import { MUTATION_HANDLERS } from './mutations';
 import type { MutationOutcome } from './mutations/types';
+import { deferChanges, discardChangesAfter, flushChanges, pendingChangeMark } from './change-log';
 
 export interface PushDeps {
   db: Database;
@@ -62,6 +63,7 @@ async function runHandler(tx: Queryable, principal: Principal, clientId: string,
     const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(root)'))];
     return { status: 'rejected', reason: 'invalid_args', message: `The change is not valid: check ${fields.join(', ')}.`, current: null, patientId: null };
   }
+  const mark = pendingChangeMark(tx);
   await tx.query('SAVEPOINT mutation');
   let outcome: MutationOutcome;
   try {
@@ -71,10 +73,13 @@ async function runHandler(tx: Queryable, principal: Principal, clientId: string,
     if (isTransient(error)) throw error; // the whole batch is answered 'retry'
     log(error);
     await tx.query('ROLLBACK TO SAVEPOINT mutation');
+    discardChangesAfter(tx, mark);
     return { status: 'rejected', reason: 'rule_violation', message: 'The server could not apply this change.', current: null, patientId: null };
   }
-  if (outcome.status === 'rejected' && !outcome.keepWrites) await tx.query('ROLLBACK TO SAVEPOINT mutation');
-  else await tx.query('RELEASE SAVEPOINT mutation');
+  if (outcome.status === 'rejected' && !outcome.keepWrites) {
+    await tx.query('ROLLBACK TO SAVEPOINT mutation');
+    discardChangesAfter(tx, mark);
+  } else await tx.query('RELEASE SAVEPOINT mutation');
   return outcome;
 }
 
@@ -84,6 +89,8 @@ async function runHandler(tx: Queryable, principal: Principal, clientId: string,
  */
 async function applyBatch(deps: PushDeps, principal: Principal, actor: Actor, clientId: string, mutations: Mutation[], log: (error: unknown) => void): Promise<Answer[]> {
   return deps.db.transaction(async (tx) => {
+    // Change-log rows are written together at the end, so the global sequence lock is held only for that.
+    deferChanges(tx);
     await tx.query('INSERT INTO sync_clients (client_id, user_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [clientId, principal.userId]);
     const { rows } = await tx.query<{ user_id: string; last_seq: number }>('SELECT user_id, last_seq FROM sync_clients WHERE client_id = $1 FOR UPDATE', [clientId]);
     const client = rows[0]!;
@@ -123,6 +130,7 @@ async function applyBatch(deps: PushDeps, principal: Principal, actor: Actor, cl
       answers.push(answer);
     }
     if (lastSeq !== client.last_seq) await tx.query('UPDATE sync_clients SET last_seq = $2, updated_at = now() WHERE client_id = $1', [clientId, lastSeq]);
+    await flushChanges(tx);
     return answers;
   });
 }

@@ -20,6 +20,7 @@ import { endVisit, exchangeJoinToken, issueJoinLink, loadVisit, openVisitFor, pa
 import type { PatientSession, VisitRecord } from './visit-repository';
 import { publishVisitEvent } from './visit-events';
 import { notifyPatientPage } from '../sync/change-log';
+import { DEFAULT_RATE_LIMITS, perIp } from '../http/rate-limit';
 
 /** The actor for audit rows written on behalf of a patient's visit session. */
 export function patientActor(session: Pick<PatientSession, 'sessionId'>, request: { ip: string } & Parameters<typeof deviceIdOf>[0]): Actor {
@@ -124,6 +125,7 @@ export function visitRoutes(deps: AppDeps): RouteSpec[] {
     }),
     route<z.infer<typeof JoinSessionRequestSchema>>({
       method: 'POST', url: '/api/join/session', access: 'public', phi: true, body: JoinSessionRequestSchema,
+      rateLimit: [perIp('join', (deps.rateLimits ?? DEFAULT_RATE_LIMITS).joinPerIp, 'attempts to open a visit link from this address')],
       handler: async ({ body, request }) => {
         const outcome = await deps.db.transaction((tx) => exchangeJoinToken(tx, body.token, deps.now()));
         if (!outcome.ok) {

@@ -19,7 +19,13 @@ export async function buildTestApp(db: Database): Promise<TestApp> {
       this.now = new Date(this.now.getTime() + minutes * 60_000);
     },
   };
-  const app = await buildApp({ db, tokenSecret: 'test-secret-that-is-long-enough-0123456789', logLevel: 'silent', now: () => clock.now });
+  // Tests sign in far more often than people do, on a stopped clock: sign-in rate limits are tested on their own
+  // (tests/server/rate-limit.test.ts), so here they are out of the way.
+  const unlimited = { max: 1_000_000, windowSeconds: 60 };
+  const app = await buildApp({
+    db, tokenSecret: 'test-secret-that-is-long-enough-0123456789', logLevel: 'silent', now: () => clock.now,
+    rateLimits: { signInPerIp: unlimited, signInPerAccount: unlimited, joinPerIp: unlimited },
+  });
   return { app, clock };
 }
 

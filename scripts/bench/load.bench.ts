@@ -1,0 +1,292 @@
+// Load: one care server process on PostgreSQL (a throwaway cluster, or BENCH_DATABASE_URL), then two on the
+// same database, driven from this separate process by simulated workstations: real sign-in (argon2id) of every
+// clinician, then for a bounded time many connected /ws clients (several windows per clinician; one leader per
+// clinician pulls on each poke, as the renderer's sync engine does), clinicians pushing mutations at a fixed
+// total rate, and application pings over the sockets. Reports sustained requests/s, mutations/s, p50/p99
+// latency, errors and connected clients. Sign-in: every request comes from 127.0.0.1, so the per-address
+// sign-in limit is raised for the run (HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE); the per-account limit is not.
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import { Agent, setGlobalDispatcher } from 'undici';
+import { ClientMessageSchema } from '../../shared/realtime/messages';
+import { openPostgres } from '../../server/db/postgres-driver';
+import { PgCluster, freePort } from '../harness/pg-cluster';
+import { HARNESS_PASSWORD, seedHarness } from '../harness/load-seed';
+import { ServerProcess } from '../harness/server-process';
+
+const CLINICIANS = Number(process.env.LOAD_CLINICIANS ?? 200);
+const WINDOWS_PER_CLINICIAN = Number(process.env.LOAD_WINDOWS ?? 10); // 200 x 10 = 2,000 connected clients
+const MUTATIONS_PER_SECOND = Number(process.env.LOAD_MUTATIONS_PER_SECOND ?? 500);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
+const WARMUP_SECONDS = 3;
+const PINGS_PER_CLIENT_PER_MINUTE = 6;
+/** LOAD_PULL_ON_POKE=0 turns off pulling on pokes (to see what pushes alone cost). */
+const PULL_ON_POKE = process.env.LOAD_PULL_ON_POKE !== '0';
+
+setGlobalDispatcher(new Agent({ connections: 64, pipelining: 1, keepAliveTimeout: 30_000 }));
+
+interface Sample { kind: 'push' | 'pull' | 'signin' | 'ping'; ms: number }
+
+class Recorder {
+  samples: Sample[] = [];
+  errors = new Map<string, number>();
+  measuring = false;
+  mutations = 0;
+  record(kind: Sample['kind'], ms: number): void {
+    if (this.measuring) this.samples.push({ kind, ms });
+  }
+  error(what: string): void {
+    this.errors.set(what, (this.errors.get(what) ?? 0) + 1);
+  }
+}
+
+const pct = (xs: number[], p: number) => {
+  if (xs.length === 0) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+async function json(url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+interface Workstation {
+  email: string;
+  patientIds: string[];
+  token: string;
+  server: string;
+  clientId: string;
+  seq: number;
+  cursor: string;
+  pulling: boolean;
+  again: boolean;
+  /** Mutations queued while a push was in flight: like the renderer's outbox, one push at a time, in order. */
+  queued: number;
+  pushing: boolean;
+}
+
+async function signInAll(users: Array<{ email: string; patientIds: string[] }>, servers: string[], rec: Recorder): Promise<{ stations: Workstation[]; perSecond: number }> {
+  const started = performance.now();
+  const stations: Workstation[] = [];
+  const queue = [...users.entries()];
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [i, user] = next;
+      const server = servers[i % servers.length]!;
+      const t0 = performance.now();
+      const res = await json(`${server}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-housecall-device': `load-${i}` }, body: JSON.stringify({ email: user.email, password: HARNESS_PASSWORD }) });
+      rec.samples.push({ kind: 'signin', ms: performance.now() - t0 });
+      if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+      stations.push({ ...user, token: (res.body as { accessToken: string }).accessToken, server, clientId: `load-${randomUUID()}`, seq: 0, cursor: '', pulling: false, again: false, queued: 0, pushing: false });
+    }
+  }));
+  return { stations, perSecond: users.length / ((performance.now() - started) / 1000) };
+}
+
+async function pull(ws: Workstation, rec: Recorder): Promise<void> {
+  if (ws.pulling) {
+    ws.again = true;
+    return;
+  }
+  ws.pulling = true;
+  try {
+    do {
+      ws.again = false;
+      for (;;) {
+        const t0 = performance.now();
+        const res = await json(`${ws.server}/api/sync/pull?cursor=${encodeURIComponent(ws.cursor)}&limit=1000`, { headers: { authorization: `Bearer ${ws.token}` } });
+        rec.record('pull', performance.now() - t0);
+        if (res.status !== 200) {
+          rec.error(`pull ${res.status}`);
+          break;
+        }
+        const page = res.body as { cursor: string; hasMore: boolean };
+        ws.cursor = page.cursor;
+        if (!page.hasMore) break;
+      }
+    } while (ws.again);
+  } catch {
+    rec.error('pull network');
+  } finally {
+    ws.pulling = false;
+  }
+}
+
+/** Queues one mutation; if no push is in flight, sends the whole outbox (at most 100) as one batch, then any queued meanwhile. */
+async function push(ws: Workstation, rec: Recorder): Promise<void> {
+  ws.queued += 1;
+  if (ws.pushing) return;
+  ws.pushing = true;
+  try {
+    while (ws.queued > 0) {
+      const count = Math.min(ws.queued, 100);
+      ws.queued -= count;
+      const mutations = Array.from({ length: count }, () => {
+        ws.seq += 1;
+        const patientId = ws.patientIds[ws.seq % ws.patientIds.length]!;
+        return { mutationId: randomUUID(), seq: ws.seq, name: 'patient.updateContact', args: { patientId, fields: { phone: `206-555-${String(ws.seq % 10000).padStart(4, '0')}` } } };
+      });
+      const t0 = performance.now();
+      try {
+        const res = await json(`${ws.server}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ws.token}` }, body: JSON.stringify({ clientId: ws.clientId, mutations }) });
+        rec.record('push', performance.now() - t0);
+        const results = (res.body as { results?: Array<{ status: string }> } | null)?.results ?? [];
+        const applied = results.filter((r) => r.status === 'applied').length;
+        if (res.status !== 200 || applied !== count) rec.error(`push ${res.status} ${count - applied} not applied`);
+        if (rec.measuring) rec.mutations += applied;
+      } catch {
+        rec.error('push network');
+      }
+    }
+  } finally {
+    ws.pushing = false;
+  }
+}
+
+function openSocket(ws: Workstation, server: string, leader: boolean, rec: Recorder, onClose: () => void): Promise<{ socket: WebSocket; ping(): void }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${server.replace('http', 'ws')}/ws`, ['housecall.v1', `bearer.${ws.token}`]);
+    const sent = new Map<number, number>();
+    let nextId = 1;
+    socket.on('message', (raw) => {
+      const msg = JSON.parse(raw.toString()) as { type: string; id?: number };
+      if (msg.type === 'poke' && leader && PULL_ON_POKE) void pull(ws, rec);
+      if (msg.type === 'pong' && msg.id !== undefined && sent.has(msg.id)) {
+        rec.record('ping', performance.now() - sent.get(msg.id)!);
+        sent.delete(msg.id);
+      }
+      if (msg.type === 'error') rec.error('ws error message');
+    });
+    socket.once('open', () => resolve({
+      socket,
+      ping() {
+        const id = nextId++;
+        sent.set(id, performance.now());
+        socket.send(JSON.stringify({ type: 'ping', id }));
+      },
+    }));
+    socket.once('error', (e) => reject(e));
+    socket.on('close', onClose);
+  });
+}
+
+async function run(label: string, servers: ServerProcess[], users: Array<{ email: string; patientIds: string[] }>): Promise<void> {
+  const rec = new Recorder();
+  const urls = servers.map((s) => s.baseUrl);
+  const { stations, perSecond: signInsPerSecond } = await signInAll(users, urls, rec);
+  const signInMs = rec.samples.filter((s) => s.kind === 'signin').map((s) => s.ms);
+  rec.samples = [];
+  // Windows: each clinician's windows spread over the instances, so pokes must cross the Bus with two.
+  const sockets: Array<{ socket: WebSocket; ping(): void }> = [];
+  let closedEarly = 0;
+  let stopping = false;
+  for (let w = 0; w < WINDOWS_PER_CLINICIAN; w++) {
+    const batch = await Promise.all(stations.map((ws, i) => openSocket(ws, urls[(i + w) % urls.length]!, w === 0, rec, () => { if (!stopping) closedEarly += 1; })));
+    sockets.push(...batch);
+  }
+  await Promise.all(stations.map((ws) => pull(ws, rec))); // first sync
+  const connected = sockets.filter((s) => s.socket.readyState === WebSocket.OPEN).length;
+  process.stderr.write(`${label}: ${stations.length} signed in (${signInsPerSecond.toFixed(1)}/s), ${connected} sockets connected\n`);
+
+  // Open-loop schedules: pushes spread evenly over the clinicians, pings spread over the sockets.
+  const pushEveryMs = 1000 / MUTATIONS_PER_SECOND;
+  const pingEveryMs = 60_000 / (PINGS_PER_CLIENT_PER_MINUTE * sockets.length);
+  const inflight = new Set<Promise<void>>();
+  let pushIndex = 0;
+  let pingIndex = 0;
+  const started = performance.now();
+  const total = (WARMUP_SECONDS + SECONDS) * 1000;
+  let measureStart = 0;
+  await new Promise<void>((resolve) => {
+    const tick = setInterval(() => {
+      const elapsed = performance.now() - started;
+      if (!rec.measuring && elapsed >= WARMUP_SECONDS * 1000) {
+        rec.measuring = true;
+        measureStart = performance.now();
+      }
+      if (elapsed >= total) {
+        clearInterval(tick);
+        resolve();
+        return;
+      }
+      while (pushIndex * pushEveryMs <= elapsed) {
+        const p = push(stations[pushIndex % stations.length]!, rec);
+        inflight.add(p);
+        void p.finally(() => inflight.delete(p));
+        pushIndex += 1;
+      }
+      while (pingIndex * pingEveryMs <= elapsed) {
+        const s = sockets[pingIndex % sockets.length]!;
+        if (s.socket.readyState === WebSocket.OPEN) s.ping();
+        pingIndex += 1;
+      }
+    }, 5);
+  });
+  rec.measuring = false;
+  const seconds = (performance.now() - measureStart) / 1000;
+  // In-flight pushes get 10 s to finish; what is still queued after that counts as errors (not applied in time).
+  await Promise.race([Promise.all([...inflight]), new Promise((r) => setTimeout(r, 10_000))]);
+  const unsent = stations.reduce((n, ws) => n + ws.queued, 0);
+  if (unsent) rec.error(`mutations still queued at the end: ${unsent}`);
+  stopping = true;
+  const stillConnected = sockets.filter((s) => s.socket.readyState === WebSocket.OPEN).length;
+  for (const s of sockets) s.socket.close();
+
+  const of = (kind: Sample['kind']) => rec.samples.filter((s) => s.kind === kind).map((s) => s.ms);
+  const http = [...of('push'), ...of('pull')];
+  const errors = [...rec.errors.entries()].reduce((a, [what, n]) => a + (what.startsWith('mutations still queued') ? unsent : n), 0) + closedEarly;
+  const lines = [
+    { name: `load ${label}: connected /ws clients held`, value: stillConnected, unit: 'clients', target: '>= 2,000', better: 'higher' },
+    { name: `load ${label}: mutations applied`, value: rec.mutations / seconds, unit: 'mutations/s', target: '>= 500', better: 'higher' },
+    { name: `load ${label}: HTTP requests (push + pull)`, value: http.length / seconds, unit: 'requests/s', target: '', better: 'higher' },
+    { name: `load ${label}: push batches`, value: of('push').length / seconds, unit: 'pushes/s', target: '', better: 'higher' },
+    { name: `load ${label}: push latency p50`, value: pct(of('push'), 50), unit: 'ms', target: '', better: 'lower' },
+    { name: `load ${label}: push latency p99`, value: pct(of('push'), 99), unit: 'ms', target: '< 100', better: 'lower' },
+    { name: `load ${label}: pull latency p99`, value: pct(of('pull'), 99), unit: 'ms', target: '< 100', better: 'lower' },
+    { name: `load ${label}: all HTTP latency p99`, value: pct(http, 99), unit: 'ms', target: '< 100', better: 'lower' },
+    { name: `load ${label}: /ws ping round trip p99`, value: pct(of('ping'), 99), unit: 'ms', target: '< 100', better: 'lower' },
+    { name: `load ${label}: sign-in (argon2id) rate`, value: signInsPerSecond, unit: 'sign-ins/s', target: '', better: 'higher' },
+    { name: `load ${label}: sign-in latency p99`, value: pct(signInMs, 99), unit: 'ms', target: '', better: 'lower' },
+    { name: `load ${label}: errors`, value: errors, unit: 'errors', target: '0', better: 'lower' },
+  ];
+  for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
+  if (errors) process.stderr.write(`${label} errors: ${JSON.stringify(Object.fromEntries(rec.errors))}, sockets closed early ${closedEarly}\n`);
+}
+
+async function main(): Promise<void> {
+  const others = ClientMessageSchema.options.map((o) => String(o.shape.type.value)).filter((t) => t !== 'ping');
+  process.stderr.write(others.length
+    ? `note: client message types ${others.join(', ')} exist but are not driven here (they need visit/chat state); only ping is sent\n`
+    : 'note: no chat, presence or signaling message types in shared/realtime yet: only pokes and pings are exercised\n');
+  const given = process.env.BENCH_DATABASE_URL;
+  const cluster = given ? null : await PgCluster.create();
+  if (typeof cluster === 'string') {
+    process.stderr.write(`load benchmark skipped: ${cluster} (set BENCH_DATABASE_URL)\n`);
+    return;
+  }
+  const url = given ?? cluster!.url;
+  try {
+    const db = await openPostgres({ connectionString: url });
+    const { users } = await seedHarness(db, CLINICIANS, 5);
+    await db.close();
+    const env = {
+      DATABASE_URL: url, HOUSECALL_TOKEN_SECRET: 'load-benchmark-secret-that-is-long-enough-0123',
+      HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE: String(CLINICIANS * 4), DATA_DIR: '/nonexistent-unused',
+    };
+    for (const instances of [1, 2]) {
+      const servers = await Promise.all(Array.from({ length: instances }, async () => new ServerProcess(await freePort(), env)));
+      await Promise.all(servers.map((s) => s.start()));
+      try {
+        await run(instances === 1 ? 'one instance' : 'two instances', servers, users);
+      } finally {
+        await Promise.all(servers.map((s) => s.stop('term')));
+      }
+    }
+  } finally {
+    await cluster?.destroy();
+  }
+}
+
+await main();
