@@ -33,6 +33,16 @@ export function parseCursor(raw: string): Cursor | null {
   throw new BadCursorError('The sync cursor is not valid; start a fresh sync.');
 }
 
+/** The high-water mark of a snapshot cursor (a first sync in progress), else null (also for a malformed one). */
+export function snapshotMarkOf(raw: string): number | null {
+  try {
+    const cursor = parseCursor(raw);
+    return cursor?.kind === 'snapshot' ? cursor.mark : null;
+  } catch {
+    return null;
+  }
+}
+
 const encode = (c: Cursor) => (c.kind === 'log' ? `c.${c.seq}` : `b.${c.mark}.${c.entityIndex}.${c.lastId}.${c.done}.${c.total}`);
 
 async function highWaterMark(db: Queryable): Promise<number> {

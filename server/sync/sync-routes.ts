@@ -6,15 +6,16 @@ import { badRequest } from '../http/errors';
 import { actorOf, requirePrincipal } from '../http/request-context';
 import { route } from '../http/route';
 import type { RouteSpec } from '../http/route';
-import { auditPatientReads } from '../audit/audit-log';
 import { push } from './push';
 import { BadCursorError, pull } from './pull';
+import { PullAuditMemo } from './pull-audit';
 import { deliveredByPull, markDelivered } from '../chat/receipts';
 import { staffPrincipal } from '../chat/chat-principal';
 
 const SYNC_ROLES = ['clinician', 'dispatcher', 'courier'] as const;
 
 export function syncRoutes(deps: AppDeps): RouteSpec[] {
+  const pullAudit = new PullAuditMemo();
   return [
     route<z.infer<typeof PushRequestSchema>>({
       // A batch may carry full-length notes: a larger body limit than the API's default.
@@ -31,8 +32,7 @@ export function syncRoutes(deps: AppDeps): RouteSpec[] {
         const principal = requirePrincipal(request);
         try {
           const page = await pull(deps.db, principal, query);
-          const patientIds = page.changes.flatMap((c) => (c.patientId && !c.deleted ? [c.patientId] : []));
-          await auditPatientReads(deps.db, actorOf(request), 'sync.pull', patientIds, 'sync');
+          await pullAudit.auditPage(deps.db, actorOf(request), query.cursor, page);
           // Messages from others reached this device: their senders see them delivered.
           const delivered = deliveredByPull(page.changes, principal.userId);
           if (delivered.size > 0) await deps.db.transaction((tx) => markDelivered(tx, staffPrincipal(principal), delivered));

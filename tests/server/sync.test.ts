@@ -204,6 +204,29 @@ describeEachDriver('sync push and pull', (driver) => {
     expect(n).toBeGreaterThan(5);
   });
 
+  it('a first sync audits each patient once per snapshot, and again in the next snapshot and in change-log pages', async () => {
+    const pullAudits = () => count(`SELECT count(*)::int AS n FROM audit_log WHERE user_id = $1 AND action = 'sync.pull' AND patient_id = $2`, [clinic.users.clinician, clinic.ownPatientId]);
+    const before = await pullAudits();
+    const device = new TestSyncClient(api, clinicianToken);
+    let pagesWithPatient = 0;
+    for (;;) {
+      const page = await device.pullPage(1); // one change per page: the patient's data spans many pages
+      if (page.changes.some((c) => c.patientId === clinic.ownPatientId && !c.deleted)) pagesWithPatient += 1;
+      if (device.cursor.startsWith('c.')) break;
+    }
+    expect(pagesWithPatient).toBeGreaterThan(3);
+    expect(await pullAudits()).toBe(before + 1);
+
+    await new TestSyncClient(api, clinicianToken).pullAll(1); // a new snapshot audits again
+    expect(await pullAudits()).toBe(before + 2);
+
+    const writer = new TestSyncClient(api, clinicianToken);
+    await writer.push([writer.mutation('patient.confirmLocation', { patientId: clinic.ownPatientId, locationState: 'WA' })]);
+    const changes = await device.pullAll();
+    expect(changes.some((c) => c.patientId === clinic.ownPatientId)).toBe(true);
+    expect(await pullAudits()).toBe(before + 3);
+  });
+
   it('refuses a malformed cursor and a malformed push with a clear 400', async () => {
     const bad = await api.app.inject({ method: 'GET', url: '/api/sync/pull?cursor=b.1.2', headers: { authorization: `Bearer ${clinicianToken}` } });
     expect(bad.statusCode).toBe(400);

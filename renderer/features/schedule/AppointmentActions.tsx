@@ -25,6 +25,9 @@ export interface AppointmentActionsProps {
 
 export function AppointmentActions({ appointment, timeZone, onOpenNote, onStartVideo, onReschedule, onFailure, focusOpenNote = false }: AppointmentActionsProps) {
   const [confirming, setConfirming] = useState<AppointmentStatus | null>(null);
+  // The dialog is mounted on first use only (a day view has hundreds of rows), then kept so that closing it
+  // still returns focus to the button that opened it.
+  const [dialogMounted, setDialogMounted] = useState(false);
   const [busy, setBusy] = useState(false);
   const openNoteRef = useRef<HTMLButtonElement>(null);
   const groupRef = useRef<HTMLDivElement>(null);
@@ -54,8 +57,10 @@ export function AppointmentActions({ appointment, timeZone, onOpenNote, onStartV
   };
 
   const press = (status: AppointmentStatus): void => {
-    if (CONFIRM[status]) setConfirming(status);
-    else void setStatus(status);
+    if (CONFIRM[status]) {
+      setDialogMounted(true);
+      setConfirming(status);
+    } else void setStatus(status);
   };
 
   const confirm = confirming ? CONFIRM[confirming] : undefined;
@@ -79,19 +84,21 @@ export function AppointmentActions({ appointment, timeZone, onOpenNote, onStartV
       <Button ref={openNoteRef} variant="primary" onClick={() => onOpenNote(appointment.id)}>
         Open note
       </Button>
-      <ConfirmDialog
-        open={confirm !== undefined}
-        title={confirm?.title ?? ''}
-        confirmLabel={confirm?.confirm ?? ''}
-        cancelLabel={confirm?.cancel ?? 'Back'}
-        busy={busy}
-        onCancel={() => setConfirming(null)}
-        onConfirm={() => confirming && void setStatus(confirming)}
-      >
-        <p>
-          The visit with {appointment.patientName} at {formatClock(appointment.startsAt, timeZone)} {confirm?.body}
-        </p>
-      </ConfirmDialog>
+      {dialogMounted ? (
+        <ConfirmDialog
+          open={confirm !== undefined}
+          title={confirm?.title ?? ''}
+          confirmLabel={confirm?.confirm ?? ''}
+          cancelLabel={confirm?.cancel ?? 'Back'}
+          busy={busy}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => confirming && void setStatus(confirming)}
+        >
+          <p>
+            The visit with {appointment.patientName} at {formatClock(appointment.startsAt, timeZone)} {confirm?.body}
+          </p>
+        </ConfirmDialog>
+      ) : null}
     </div>
   );
 }
