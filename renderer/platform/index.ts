@@ -28,7 +28,6 @@ export type { ActivityWatchOptions, ShellLockPort, ShellLockState, UnlockOutcome
 export { currentCachePolicy, lastKnownCachePolicy, rememberCachePolicy, dataLayerOptionsFor, DEFAULT_CACHE_POLICY } from './cache-policy';
 export type { CachePolicy } from './cache-policy';
 export { signControlledPrescription, listDeliveries, listCouriers, assignDeliveryCourier, updateDeliveryStatus } from './rx-api';
-export { createPeerLink } from './peer';
 export type { PeerLink, PeerLinkEvents, PeerLinkOptions } from './peer';
 export { openVisitChannel } from './visit-channel';
 export type { VisitChannel, VisitChannelOptions } from './visit-channel';

@@ -1,5 +1,8 @@
-// A data table with a caption (its accessible name), column headers and an empty row.
+// A data table with a caption (its accessible name), column headers and an empty row. When it is wider than its
+// place, its scrolling wrapper becomes a named, focusable region so keyboard users can scroll it (WCAG 2.1.1).
+import { useRef } from 'react';
 import type { ReactNode } from 'react';
+import { useScrollsSideways } from './use-scrolls-sideways';
 
 export interface Column<Row> {
   key: string;
@@ -23,8 +26,10 @@ export interface TableProps<Row> {
 }
 
 export function Table<Row>({ caption, captionHidden = false, columns, rows, rowKey, empty = 'Nothing to show.', rowClassName }: TableProps<Row>) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const scrolls = useScrollsSideways(wrap);
   return (
-    <div className="hc-table-wrap">
+    <div ref={wrap} className="hc-table-wrap" {...(scrolls ? { role: 'region', 'aria-label': `${caption} (scrolls sideways)`, tabIndex: 0 } : {})}>
       <table className="hc-table">
         <caption className={captionHidden ? 'hc-visually-hidden' : 'hc-table__caption'}>{caption}</caption>
         <thead>

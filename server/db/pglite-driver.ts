@@ -22,9 +22,17 @@ function wrap(q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable {
   };
 }
 
+/**
+ * PostgreSQL settings for the embedded database. PGlite's WebAssembly memory only grows, so every buffer PostgreSQL
+ * touches stays in the server's resident set: the default shared_buffers (128MB) alone cost ~100-150 MB of RSS. The
+ * data files are still cached by the operating system, so a smaller buffer pool costs little (see
+ * scripts/bench/server-rss.bench.ts for the figures).
+ */
+export const PGLITE_SETTINGS = ['shared_buffers=16MB', 'temp_buffers=2MB', 'work_mem=4MB', 'maintenance_work_mem=16MB'];
+
 /** Opens (creating if needed) a PGlite database in dataDir, or in memory when dataDir is undefined. */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const pg = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
+  const pg = await PGlite.create(dataDir ? { dataDir, parsers, postgresqlconf: PGLITE_SETTINGS } : { parsers, postgresqlconf: PGLITE_SETTINGS });
   const base = wrap(pg);
   return {
     kind: 'pglite',

@@ -45,6 +45,18 @@ test('work done offline survives a reload without network and reaches the server
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(banner.getByRole('status', { name: 'Connection: offline' })).toBeVisible();
   await expect(syncButton(page)).toHaveAccessibleName(/^Sync: offline — \d+ changes? waiting$/);
+  // Every workspace is a lazily loaded chunk: those never opened before the reload open offline too.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const [workspace, content] of [
+    ['Patients', page.getByRole('main').getByRole('searchbox')],
+    ['Inbox', page.getByRole('main').getByRole('navigation', { name: 'Conversation list' })],
+    ['Managed settings', page.getByRole('main').getByRole('table')],
+    ['Schedule', page.getByRole('main').getByRole('table', { name: /^Appointments, / })],
+  ] as const) {
+    await nav.getByRole('button', { name: workspace }).click();
+    await expect(page.getByRole('heading', { level: 1, name: workspace })).toBeVisible();
+    await expect(content.first()).toBeVisible();
+  }
   row = await showVisit(page, visit);
   await expect(row.getByText('Checked in', { exact: true })).toBeVisible();
   await expect(row.getByText('Pending sync')).toBeVisible();

@@ -1,14 +1,24 @@
-// The content of <main> for a workspace: the feature that owns it.
+// The content of <main> for a workspace: the feature that owns it, loaded on first use (see lazy-workspaces.tsx).
 import type { User } from '../../../shared/domain/user';
+import { Suspense } from 'react';
 import { EmptyState } from '../../ui';
-import { AuditWorkspace, FhirImportWorkspace, UsersWorkspace } from '../admin';
-import { CourierDeliveries, DispatcherDeliveries } from '../deliveries';
-import { DispatchWorkspace, showRequestOnBoard } from '../dispatch';
-import { InboxTasks } from '../inbox';
-import { PatientsWorkspace, openChart } from '../patients';
-import { ChatWorkspace, openConversation } from '../chat';
-import { ScheduleWorkspace } from '../schedule';
-import { ManagedSettingsPage, TwoStepSettings } from '../settings';
+import { openChart } from '../patients';
+import { openConversation } from '../chat';
+import { showRequestOnBoard } from '../dispatch';
+import {
+  AuditWorkspace,
+  ChatWorkspace,
+  CourierDeliveries,
+  DispatcherDeliveries,
+  DispatchWorkspace,
+  FhirImportWorkspace,
+  InboxTasks,
+  ManagedSettingsPage,
+  PatientsWorkspace,
+  ScheduleWorkspace,
+  TwoStepSettings,
+  UsersWorkspace,
+} from './lazy-workspaces';
 import type { WorkspaceId } from './workspaces';
 import { selectWorkspace } from './shell-store';
 
@@ -31,6 +41,14 @@ function messagePatient(patientId: string): void {
 }
 
 export function WorkspaceView({ workspace, user }: { workspace: WorkspaceId; user: User }) {
+  return (
+    <Suspense fallback={<p role="status">Loading…</p>}>
+      <WorkspaceContent workspace={workspace} user={user} />
+    </Suspense>
+  );
+}
+
+function WorkspaceContent({ workspace, user }: { workspace: WorkspaceId; user: User }) {
   if (workspace === 'users') return <UsersWorkspace />;
   if (workspace === 'audit') return <AuditWorkspace />;
   if (workspace === 'fhir-import') return <FhirImportWorkspace />;

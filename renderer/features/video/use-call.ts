@@ -2,7 +2,9 @@
 // runs it while mounted, and exposes its state.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { IceServer, VisitMember } from '../../../shared/domain/visit';
-import { createPeerLink, currentAccessToken, openVisitChannel } from '../../platform';
+import { currentAccessToken, openVisitChannel } from '../../platform';
+// Imported from its own module (not the platform index) so simple-peer and its Node shims load only with the video code.
+import { createPeerLink } from '../../platform/peer';
 import { CallController } from './call-controller';
 import type { CallState } from './call-controller';
 
