@@ -11,7 +11,7 @@ import type { DemoUser } from './support/demo-users';
 import { demoPassword, demoUser } from './support/demo-users';
 import { goOffline, goOnline } from './support/network';
 import { signIn } from './support/sign-in';
-import { expectAllSaved } from './support/workstation';
+import { expectAllSaved, syncButton } from './support/workstation';
 
 /** A second demo physician, based in Seattle (licensed in Washington like the demo clinician). */
 const WHITFIELD: DemoUser = { ...demoUser('clinician'), email: 'daniel.whitfield@demo.housecall.test' };
@@ -50,6 +50,9 @@ test('a clinician sees only requests in their licensed states, takes one; a seco
 
   // The second clinician tries too (queued offline); back online, the server refuses and says who took them.
   await otherQueue.getByRole('button', { name: `Take ${name}` }).click();
+  // Queued on the device before the network returns (otherwise a pull racing the click would already show
+  // the request gone, which the panel reports without naming who took it).
+  await expect(syncButton(otherPage)).toHaveAccessibleName(/1 change waiting/, { timeout: 30_000 });
   await goOnline(other);
   await expect(otherPage.getByRole('complementary', { name: 'On-demand queue' }).getByRole('alert')).toContainText('This patient was already taken by Dr. Maya Okafor.', { timeout: 30_000 });
   await expect(otherQueue.getByRole('button', { name: `Take ${name}` })).toHaveCount(0);
@@ -165,8 +168,10 @@ test('booking refuses impossible times and a double-booking, then books a free s
   await expectAllSaved(page);
   const main = page.getByRole('main');
   // A visit that still holds its time (booked: it offers "Check in"); finished visits free their slot.
-  const bookedRow = main.getByRole('table', { name: /^Appointments, / }).getByRole('row').filter({ has: page.getByRole('button', { name: 'Check in', exact: true }) }).first();
-  const busyAt = (await bookedRow.count()) > 0 ? await bookedRow.locator('time').first().getAttribute('datetime') : null;
+  // (Not one in the day's last hour: the ten-minute overlap tried below must not run past midnight.)
+  const bookedRows = main.getByRole('table', { name: /^Appointments, / }).getByRole('row').filter({ has: page.getByRole('button', { name: 'Check in', exact: true }) });
+  const bookedStarts = await bookedRows.evaluateAll((rows) => rows.map((r) => r.querySelector('time')?.getAttribute('datetime') ?? null));
+  const busyAt = bookedStarts.find((iso): iso is string => iso !== null && localTime(new Date(iso), 'America/Los_Angeles') < '23:00') ?? null;
 
   await main.getByRole('button', { name: 'Book a visit' }).click();
   const form = main.getByRole('region', { name: 'Book a visit' });
