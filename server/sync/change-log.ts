@@ -42,6 +42,8 @@ interface PendingChange {
   audienceUserId: string | null;
   version: number;
   data: string;
+  /** The notice sent after the row is written (care team and patient page included, as when written at once). */
+  notice: ChangeNotice;
 }
 
 /**
@@ -79,7 +81,14 @@ export async function flushChanges(tx: Queryable): Promise<void> {
        FROM jsonb_to_recordset($1::jsonb) AS r(seq bigint, entity text, entity_id text, patient_id uuid, audience_user_id uuid, version integer, data jsonb)`,
     [JSON.stringify(pending.map((c, i) => ({ seq: seqs[i], entity: c.entity, entity_id: c.id, patient_id: c.patientId, audience_user_id: c.audienceUserId, version: c.version, data: JSON.parse(c.data) as unknown })))],
   );
-  for (const c of pending) await notify(tx, { patientId: c.patientId, userId: c.audienceUserId });
+  for (const c of pending) await notify(tx, c.notice);
+}
+
+/** Who a change's notice goes to: the patient's care team for chat (no lookup per message on every instance). */
+async function noticeFor(tx: Queryable, entity: string, patientId: string | null, audienceUserId: string | null): Promise<ChangeNotice> {
+  if (!patientId || !CARE_TEAM_IN_NOTICE.has(entity)) return { patientId, userId: audienceUserId };
+  const { rows } = await tx.query<{ user_id: string }>('SELECT user_id FROM care_team WHERE patient_id = $1 LIMIT 100', [patientId]);
+  return { patientId, userId: audienceUserId, careTeam: rows.map((r) => r.user_id), patientPage: true };
 }
 
 /** Records the current state of an entity (after the caller wrote it) and returns that state. */
@@ -88,7 +97,15 @@ export async function recordChange(tx: Queryable, entity: Exclude<EntityName, 'a
   if (!loaded) throw new Error(`recordChange: ${entity} ${id} does not exist`);
   const held = deferred.get(tx);
   if (held) {
-    held.push({ entity, id, patientId: loaded.patientId, audienceUserId: loaded.audienceUserId, version: loaded.state.version, data: JSON.stringify(loaded.state.data) });
+    const data = JSON.stringify(loaded.state.data);
+    const base = { entity, id, version: loaded.state.version, data };
+    if (loaded.audienceUserIds) {
+      // Of no patient (a staff conversation): one row per member, as below.
+      for (const member of loaded.audienceUserIds) held.push({ ...base, patientId: null, audienceUserId: member, notice: { patientId: null, userId: member } });
+    } else {
+      const notice = await noticeFor(tx, entity, loaded.patientId, loaded.audienceUserId);
+      held.push({ ...base, patientId: loaded.patientId, audienceUserId: loaded.audienceUserId, notice });
+    }
     return loaded.state;
   }
   await lockChangeSeq(tx);
@@ -110,12 +127,7 @@ export async function recordChange(tx: Queryable, entity: Exclude<EntityName, 'a
      VALUES (nextval('change_seq'), $1, $2, $3, $4, $5, false, $6)`,
     [entity, id, loaded.patientId, loaded.audienceUserId, loaded.state.version, data],
   );
-  let careTeam: string[] | undefined;
-  if (loaded.patientId && CARE_TEAM_IN_NOTICE.has(entity)) {
-    const { rows } = await tx.query<{ user_id: string }>('SELECT user_id FROM care_team WHERE patient_id = $1 LIMIT 100', [loaded.patientId]);
-    careTeam = rows.map((r) => r.user_id);
-  }
-  await notify(tx, { patientId: loaded.patientId, userId: loaded.audienceUserId, ...(careTeam ? { careTeam, patientPage: true as const } : {}) });
+  await notify(tx, await noticeFor(tx, entity, loaded.patientId, loaded.audienceUserId));
   return loaded.state;
 }
 
