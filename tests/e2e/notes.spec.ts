@@ -13,14 +13,16 @@ import { expectAllSaved, noteStatus, scheduleTable, showVisit, waitForOfflineShe
 
 const clinician = demoUser('clinician');
 
-/** The nth visit (from today on) whose row offers "Open note": each test writes on a note of its own, away from the
- * first visits other specs use (a note signed here can no longer be edited). */
-async function visitWithNote(page: Page, nth: number, maxDays = 4): Promise<VisitRef> {
+/** The nth visit, from three days ahead on, whose row offers "Open note": each test writes on a note of its own,
+ * away from the visits of the next days that other specs use (a note signed here can no longer be edited, so a
+ * spec that later types into the same visit's note would find it read-only). */
+async function visitWithNote(page: Page, nth: number, maxDays = 7, firstDay = 3): Promise<VisitRef> {
   const main = page.getByRole('main');
   let seen = 0;
   for (let day = 0; day <= maxDays; day++) {
     if (day > 0) await main.getByRole('button', { name: 'Next day' }).click();
     await expect(main.getByRole('status').filter({ hasText: 'Loading the schedule' })).toHaveCount(0);
+    if (day < firstDay) continue;
     const rows = scheduleTable(page).getByRole('row').filter({ has: page.getByRole('button', { name: 'Open note', exact: true }) });
     const count = await rows.count();
     if (seen + count > nth) {
