@@ -10,7 +10,7 @@ import type { TestClinic } from './support/fixtures';
 import { bearer, buildTestApp, signIn } from './support/app';
 import type { TestApp } from './support/app';
 import { TestSyncClient } from './support/sync-client';
-import { connect, listen } from './support/ws-chat-probe';
+import { connectProbe, listenForWs } from './support/ws-probe';
 import { openPostgres } from '../../server/db/postgres-driver';
 import { createStaffConversation } from '../../server/chat/conversations';
 import { postPatientMessage, readMessages } from '../../server/chat/messages';
@@ -211,7 +211,7 @@ describe.skipIf(!inject('pgUrl'))('chat across two server instances on one Postg
     a = await buildTestApp(t.db);
     secondPool = await openPostgres({ connectionString: t.url! });
     b = await buildTestApp(secondPool);
-    urlA = await listen(a);
+    urlA = await listenForWs(a);
   });
   afterAll(async () => {
     await a.app.close();
@@ -223,7 +223,7 @@ describe.skipIf(!inject('pgUrl'))('chat across two server instances on one Postg
   it('a message sent on instance B reaches the dispatcher connected to instance A (poke, then pull)', async () => {
     const dispatcherOnA = (await signIn(a, clinic.emails.dispatcher)).accessToken;
     const clinicianOnB = (await signIn(b, clinic.emails.clinician)).accessToken;
-    const probe = await connect(urlA, dispatcherOnA);
+    const probe = await connectProbe(urlA, { bearer: dispatcherOnA });
     await probe.next('hello');
     const receiver = new TestSyncClient(a, dispatcherOnA);
     await receiver.pullAll();
@@ -237,7 +237,7 @@ describe.skipIf(!inject('pgUrl'))('chat across two server instances on one Postg
 
   it('a patient\'s message written through instance B pokes their clinician connected to instance A', async () => {
     const clinicianOnA = (await signIn(a, clinic.emails.clinician)).accessToken;
-    const probe = await connect(urlA, clinicianOnA);
+    const probe = await connectProbe(urlA, { bearer: clinicianOnA });
     await probe.next('hello');
     const receiver = new TestSyncClient(a, clinicianOnA);
     await receiver.pullAll();

@@ -3,11 +3,10 @@
 // binaries as a non-root user. Without either, PostgreSQL tests skip (and CI fails, since CI must run them).
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs';
+import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
-import pg from 'pg';
+import { findPgBin, freePort, waitForPostgres } from '../../scripts/harness/pg-cluster';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -17,50 +16,12 @@ declare module 'vitest' {
   }
 }
 
-function findPgBin(): string | null {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-  for (const v of versions) {
-    const bin = path.join(root, v, 'bin');
-    if (existsSync(path.join(bin, 'initdb')) && existsSync(path.join(bin, 'postgres'))) return bin;
-  }
-  return null;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitForConnection(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.end();
-      return;
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
 let cluster: { process: ChildProcess; dir: string } | null = null;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const given = process.env.HOUSECALL_TEST_PG_URL;
   if (given) {
-    await waitForConnection(given, 10_000);
+    await waitForPostgres(given, 10_000);
     project.provide('pgUrl', given);
     project.provide('pgSkipReason', null);
     return async () => undefined;
@@ -89,7 +50,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const child = spawn(pgCmd, [...pgArgs], { stdio: 'ignore' });
   cluster = { process: child, dir };
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  await waitForConnection(url, 20_000);
+  await waitForPostgres(url, 20_000);
   project.provide('pgUrl', url);
   project.provide('pgSkipReason', null);
   return async () => {
