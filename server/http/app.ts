@@ -31,6 +31,7 @@ import { DEFAULT_VIDEO_CONFIG } from '../config';
 import type { VideoConfig } from '../config';
 import { visitRoutes } from '../visits/visit-routes';
 import { createVisitSignaling } from '../visits/signaling';
+import { queueEntryRoutes } from '../queue/queue-entry-routes';
 
 export const DEFAULT_CLIENT_CONFIG: ClientConfig = { autoLockMinutes: 15, signOutAfterMinutes: 480, offlineCacheMaxAgeHours: 72 };
 
@@ -81,6 +82,7 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...fhirRoutes(deps),
     ...rxRoutes(deps),
     ...visitRoutes(deps),
+    ...queueEntryRoutes(deps),
     ...icd10Routes(),
     ...chatRoutes(deps),
     ...patientChatRoutes(deps),

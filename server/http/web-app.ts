@@ -1,5 +1,5 @@
 // Serves the built web workstation (dist/renderer) at /, with index.html for the app's own routes, and the
-// patient join page (join/index.html) at /join/<token>.
+// patient join page (join/index.html) at /join/<token> and at /now/<token> (a "See a clinician now" link).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -15,7 +15,7 @@ export async function serveWebApp(app: FastifyInstance, webDir: string): Promise
   const hasJoinPage = existsSync(path.join(webDir, 'join', 'index.html'));
   return (request, reply) => {
     // The token in the address is never logged (request lines carry the method and route pattern only).
-    if (hasJoinPage && /^\/join\/[^/]+\/?$/.test(request.url.split('?')[0] ?? '')) {
+    if (hasJoinPage && /^\/(join|now)\/[^/]+\/?$/.test(request.url.split('?')[0] ?? '')) {
       return reply.header('Cache-Control', 'no-store').sendFile('join/index.html');
     }
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html');

@@ -84,6 +84,23 @@ export async function exchangeJoinToken(tx: Queryable, token: string, now: Date)
   return { ok: true, sessionToken, sessionId, visitId: link.visit_id, patientId: link.patient_id, expiresAt };
 }
 
+/**
+ * A patient session for an open visit without a link to exchange: for a patient already proven by another
+ * one-time link (the "See a clinician now" waiting page). Recorded as a link issued and used at once, so every
+ * session still names the link it came from; the visit's other links keep working.
+ */
+export async function issueVisitSessionDirectly(tx: Queryable, visitId: string, createdBy: string, now: Date): Promise<{ sessionToken: string; sessionId: string; expiresAt: Date }> {
+  const linkId = randomUUID();
+  await tx.query('INSERT INTO visit_join_links (id, visit_id, token_hash, created_by, created_at, expires_at, used_at) VALUES ($1, $2, $3, $4, $5, $5, $5)',
+    [linkId, visitId, hashToken(newJoinToken()), createdBy, now]);
+  const sessionToken = newPatientSessionToken();
+  const sessionId = randomUUID();
+  const expiresAt = new Date(now.getTime() + PATIENT_SESSION_HOURS * 3_600_000);
+  await tx.query('INSERT INTO visit_patient_sessions (id, visit_id, link_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    [sessionId, visitId, linkId, hashToken(sessionToken), now, expiresAt]);
+  return { sessionToken, sessionId, expiresAt };
+}
+
 export interface PatientSession {
   sessionId: string;
   visitId: string;
