@@ -1,6 +1,7 @@
 // The patient's join page: opens the visit from the one-time link, checks camera and microphone, waits in the
 // waiting room until the clinician joins, then the call with mute and camera controls, and the chat with the
 // care team below (where the visit continues when video is unavailable). Nothing is kept beyond the visit session.
+// The visit part (JoinedVisit) is also what the "See a clinician now" waiting page becomes once its visit opens.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button } from '../ui';
 import { stopMedia } from '../platform';
@@ -11,7 +12,7 @@ import type { JoinOpening } from './join-session';
 import { forgetJoinSession, openJoinSession } from './join-session';
 import { PatientChatPanel } from './PatientChatPanel';
 
-type Opened = Extract<JoinOpening, { ok: true }>;
+export type Opened = Extract<JoinOpening, { ok: true }>;
 
 function PatientCall({ opened, stream, onLeave, onEnded }: { opened: Opened; stream: MediaStream; onLeave: () => void; onEnded: () => void }) {
   const controller = useCall({ visitId: opened.visit.visitId, member: 'patient', iceServers: opened.visit.iceServers, stream, patientSessionToken: opened.sessionToken });
@@ -31,10 +32,38 @@ function PatientCall({ opened, stream, onLeave, onEnded }: { opened: Opened; str
   );
 }
 
-export function JoinPage() {
-  const [opening, setOpening] = useState<JoinOpening | null>(null);
+/** An opened visit: device check, then the call, and the chat below; "ended" once the clinician ends it. */
+export function JoinedVisit({ opened, onSessionOver }: { opened: Opened; onSessionOver: () => void }) {
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [ended, setEnded] = useState(false);
+
+  const onEnded = () => {
+    onSessionOver();
+    setStream(null);
+    setEnded(true);
+  };
+
+  if (ended) {
+    return (
+      <section className="hc-stack" aria-labelledby="hc-join-ended">
+        <h1 id="hc-join-ended">Your visit has ended</h1>
+        <p>Thank you. You can close this page.</p>
+      </section>
+    );
+  }
+  return (
+    <div className="hc-join__visit hc-stack">
+      <h1>Your video visit with {opened.visit.clinicianName}</h1>
+      {stream
+        ? <PatientCall opened={opened} stream={stream} onLeave={() => setStream(null)} onEnded={onEnded} />
+        : <DeviceCheck joinLabel="Join visit" onJoin={setStream} />}
+      <PatientChatPanel sessionToken={opened.sessionToken} visitId={opened.visit.visitId} clinicianName={opened.visit.clinicianName} onSessionEnded={onEnded} />
+    </div>
+  );
+}
+
+export function JoinPage() {
+  const [opening, setOpening] = useState<JoinOpening | null>(null);
   const requested = useRef(false);
 
   useEffect(() => {
@@ -42,12 +71,6 @@ export function JoinPage() {
     requested.current = true;
     void openJoinSession(location.pathname).then(setOpening);
   }, []);
-
-  const onEnded = () => {
-    forgetJoinSession();
-    setStream(null);
-    setEnded(true);
-  };
 
   return (
     <main className="hc-join">
@@ -59,21 +82,7 @@ export function JoinPage() {
           <Alert tone="error">{opening.message}</Alert>
         </section>
       )}
-      {opening?.ok && ended && (
-        <section className="hc-stack" aria-labelledby="hc-join-ended">
-          <h1 id="hc-join-ended">Your visit has ended</h1>
-          <p>Thank you. You can close this page.</p>
-        </section>
-      )}
-      {opening?.ok && !ended && (
-        <div className="hc-join__visit hc-stack">
-          <h1>Your video visit with {opening.visit.clinicianName}</h1>
-          {stream
-            ? <PatientCall opened={opening} stream={stream} onLeave={() => setStream(null)} onEnded={onEnded} />
-            : <DeviceCheck joinLabel="Join visit" onJoin={setStream} />}
-          <PatientChatPanel sessionToken={opening.sessionToken} visitId={opening.visit.visitId} clinicianName={opening.visit.clinicianName} onSessionEnded={onEnded} />
-        </div>
-      )}
+      {opening?.ok && <JoinedVisit opened={opening} onSessionOver={forgetJoinSession} />}
     </main>
   );
 }

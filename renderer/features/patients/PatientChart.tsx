@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { LocalAppointment, LocalChart } from '../../data';
 import { Badge, Button, formatCalendarDate, formatDayAndClock } from '../../ui';
 import { PatientPrescriptions } from '../rx';
+import { SeeClinicianNowLink } from '../schedule';
 import { ContactForm } from './ContactForm';
 import { EncounterList, NoteList, VitalsHistory } from './ChartClinicalHistory';
 import { ageOn, fullName, SEX_WORDS } from './patient-search';
@@ -51,9 +52,11 @@ export interface PatientChartProps {
   onBack: () => void;
   /** Opens the patient's care conversation. */
   onMessage?: () => void;
+  /** The user may send the patient a "See a clinician now" link (clinicians on the care team). */
+  canSendQueueLink?: boolean;
 }
 
-export function PatientChart({ chart, today, timeZone, nowMs, userId, onBack, onMessage }: PatientChartProps) {
+export function PatientChart({ chart, today, timeZone, nowMs, userId, onBack, onMessage, canSendQueueLink = false }: PatientChartProps) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -78,6 +81,7 @@ export function PatientChart({ chart, today, timeZone, nowMs, userId, onBack, on
         </h2>
         {patient.pending ? <Badge tone="warn">Pending sync</Badge> : null}
         {onMessage ? <Button onClick={onMessage}>Message patient</Button> : null}
+        {canSendQueueLink ? <SeeClinicianNowLink patientId={patient.id} timeZone={timeZone} /> : null}
         <dl className="hc-facts hc-facts--inline">
           <div>
             <dt>Age</dt>

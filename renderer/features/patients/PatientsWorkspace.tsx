@@ -26,7 +26,7 @@ function ChartLoader({ patientId, user, now, onMessagePatient }: { patientId: st
     );
   }
   return (
-    <PatientChart chart={chart} today={todayIn(user.timeZone, now)} timeZone={user.timeZone} nowMs={now} userId={user.id} onBack={closeChart}
+    <PatientChart chart={chart} today={todayIn(user.timeZone, now)} timeZone={user.timeZone} nowMs={now} userId={user.id} onBack={closeChart} canSendQueueLink={user.role === 'clinician'}
       onMessage={onMessagePatient ? () => onMessagePatient(patientId) : undefined} />
   );
 }

@@ -3,6 +3,8 @@
 export { ScheduleWorkspace } from './ScheduleWorkspace';
 export type { ScheduleWorkspaceProps } from './ScheduleWorkspace';
 export { WaitingRoomIndicator, waitingRoom } from './WaitingRoomIndicator';
+export { SeeClinicianNowLink } from './SeeClinicianNowLink';
+export type { SeeClinicianNowLinkProps } from './SeeClinicianNowLink';
 export { buildWeek, weekStartOf, weekRange, patientLocalTime } from './week-model';
 export { resetScheduleStore, useScheduleStore, initialScheduleState } from './schedule-store';
 export type { ScheduleState } from './schedule-store';
