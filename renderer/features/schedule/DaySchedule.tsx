@@ -1,6 +1,7 @@
 // One day of the clinician's schedule from the local cache: the day's heading with previous/next day, and a
-// table of visits (time, patient, kind, reason, status with a pending marker, and the allowed actions).
-import { useId, useState } from 'react';
+// table of visits (time, patient, kind, reason, status with a pending marker, and the allowed actions). A day of
+// hundreds of visits is drawn a page at a time (progressive-rows.ts), so opening and leaving it stay quick.
+import { useId, useMemo, useState } from 'react';
 import type { LocalAppointment } from '../../data';
 import type { Column } from '../../ui';
 import { Alert, Badge, Button, EmptyState, Table, formatCalendarDate, formatClock, timeZoneName } from '../../ui';
@@ -10,6 +11,7 @@ import { KIND_WORDS, STATUS_TONES, STATUS_WORDS } from './appointment-words';
 import type { LocalDate } from './day-range';
 import { addDays } from './day-range';
 import { patientLocalTime } from './week-model';
+import { useProgressiveRows } from './progressive-rows';
 
 export interface DayScheduleProps {
   day: LocalDate;
@@ -69,7 +71,9 @@ export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments,
     },
   ];
 
-  const sorted = appointments ? [...appointments].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id)) : undefined;
+  const sorted = useMemo(() => (appointments ? [...appointments].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id)) : undefined), [appointments]);
+  const [returnIndex] = useState(() => (returnFocusTo && sorted ? sorted.findIndex((a) => a.id === returnFocusTo) : -1));
+  const { shown, hidden, showAll, sentinelRef } = useProgressiveRows(sorted ?? [], returnIndex);
   return (
     <section className="hc-stack hc-schedule" aria-labelledby={headingId}>
       <div className="hc-schedule__bar">
@@ -95,7 +99,19 @@ export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments,
       ) : sorted.length === 0 ? (
         <EmptyState title="No appointments on this day.">Your scheduled visits appear here once they are on this device.</EmptyState>
       ) : (
-        <Table caption={`Appointments, ${dateText}`} captionHidden columns={columns} rows={sorted} rowKey={(a) => a.id} rowClassName={(a) => (a.pending ? 'hc-row--pending' : undefined)} />
+        <>
+          <Table caption={`Appointments, ${dateText}`} captionHidden columns={columns} rows={shown} rowKey={(a) => a.id} rowClassName={(a) => (a.pending ? 'hc-row--pending' : undefined)} />
+          {hidden > 0 ? (
+            <div ref={sentinelRef} className="hc-form__actions">
+              <p className="hc-muted" role="status">
+                Showing the first {shown.length} of {sorted.length} visits; more appear as you scroll.
+              </p>
+              <Button variant="quiet" onClick={showAll}>
+                Show all {sorted.length} visits
+              </Button>
+            </div>
+          ) : null}
+        </>
       )}
     </section>
   );

@@ -1,6 +1,8 @@
 // The clinician's "Schedule" workspace: a day or a week of visits from the local cache (or the note of one
-// visit), the booking form, and the on-demand queue beside them.
-import { useEffect } from 'react';
+// visit), the booking form, and the on-demand queue beside them. One live query of the week holding the shown day
+// or week serves both views, so switching between them (or between days of that week) reads nothing again.
+import { useEffect, useMemo, useRef } from 'react';
+import type { RefObject } from 'react';
 import type { User } from '../../../shared/domain/user';
 import type { LocalAppointment } from '../../data';
 import { useAppointmentsInRange } from '../../data';
@@ -17,11 +19,14 @@ import { QueuePanel } from './QueuePanel';
 import { closeBooking, closeNote, closeVideo, openBooking, openNote, openVideo, openVisit, showDay, showView, showWeek, useScheduleStore } from './schedule-store';
 import { weekRange, weekStartOf } from './week-model';
 import { WeekSchedule } from './WeekSchedule';
+import type { PendingFocus } from './WeekSchedule';
 
 interface ScheduleDayProps {
   user: User;
   day: LocalDate;
   today: LocalDate;
+  /** The week's visits holding this day (undefined while loading). */
+  weekAppointments: LocalAppointment[] | undefined;
 }
 
 function RescheduleLoader({ user, appointments, id, day }: { user: User; appointments: LocalAppointment[] | undefined; id: string; day: LocalDate }) {
@@ -31,13 +36,13 @@ function RescheduleLoader({ user, appointments, id, day }: { user: User; appoint
   return <BookingForm user={user} appointment={appointment} defaultDate={day} onDone={(date) => { closeBooking(); if (date) showDay(date); }} />;
 }
 
-/** One day's live query; keyed by the day, so a new day shows "loading" rather than the previous day's rows. */
-function ScheduleDay({ user, day, today }: ScheduleDayProps) {
+/** One day of the week's visits; keyed by the day (its focus and drawn rows start afresh). */
+function ScheduleDay({ user, day, today, weekAppointments }: ScheduleDayProps) {
   const openNoteFor = useScheduleStore((s) => s.openNoteFor);
   const returnFocusTo = useScheduleStore((s) => s.returnFocusTo);
   const booking = useScheduleStore((s) => s.booking);
   const { fromIso, toIso } = dayRange(day, user.timeZone);
-  const appointments = useAppointmentsInRange(fromIso, toIso);
+  const appointments = useMemo(() => weekAppointments?.filter((a) => a.startsAt >= fromIso && a.startsAt < toIso), [weekAppointments, fromIso, toIso]);
   const openVideoFor = useScheduleStore((s) => s.openVideoFor);
   const noteAppointment = openNoteFor ? appointments?.find((a) => a.id === openNoteFor) : undefined;
   const videoAppointment = openVideoFor ? appointments?.find((a) => a.id === openVideoFor) : undefined;
@@ -84,9 +89,17 @@ function ScheduleDay({ user, day, today }: ScheduleDayProps) {
   );
 }
 
-function ScheduleWeek({ user, weekStart, today, onOpenChart }: { user: User; weekStart: LocalDate; today: LocalDate; onOpenChart: (patientId: string) => void }) {
-  const { fromIso, toIso } = weekRange(weekStart, user.timeZone);
-  const appointments = useAppointmentsInRange(fromIso, toIso);
+interface ScheduleWeekProps {
+  user: User;
+  weekStart: LocalDate;
+  today: LocalDate;
+  appointments: LocalAppointment[] | undefined;
+  focusPlan: RefObject<PendingFocus>;
+  onOpenChart: (patientId: string) => void;
+}
+
+function ScheduleWeek({ user, weekStart, today, appointments, focusPlan, onOpenChart }: ScheduleWeekProps) {
+  const { fromIso } = weekRange(weekStart, user.timeZone);
   const downloading = useEffectiveSyncStatus().phase === 'first-sync';
   return (
     <WeekSchedule
@@ -97,10 +110,33 @@ function ScheduleWeek({ user, weekStart, today, onOpenChart }: { user: User; wee
       zoneName={timeZoneName(fromIso, user.timeZone)}
       appointments={appointments}
       downloading={downloading}
+      focusPlan={focusPlan}
       onShowWeek={showWeek}
       onOpenChart={onOpenChart}
     />
   );
+}
+
+interface ScheduleRangeProps {
+  user: User;
+  /** The Monday of the week read: the shown week, or the week holding the shown day. */
+  rangeWeek: LocalDate;
+  showWeekView: boolean;
+  day: LocalDate;
+  today: LocalDate;
+  focusPlan: RefObject<PendingFocus>;
+  onOpenChart: (patientId: string) => void;
+}
+
+/**
+ * The live query of one week, for the day view and the week view alike. Keyed by the week where it is used:
+ * a live query keeps its previous answer while a new one loads, and another week must never show this one's visits.
+ */
+function ScheduleRange({ user, rangeWeek, showWeekView, day, today, focusPlan, onOpenChart }: ScheduleRangeProps) {
+  const { fromIso, toIso } = weekRange(rangeWeek, user.timeZone);
+  const appointments = useAppointmentsInRange(fromIso, toIso);
+  if (showWeekView) return <ScheduleWeek user={user} weekStart={rangeWeek} today={today} appointments={appointments} focusPlan={focusPlan} onOpenChart={onOpenChart} />;
+  return <ScheduleDay key={day} user={user} day={day} today={today} weekAppointments={appointments} />;
 }
 
 export interface ScheduleWorkspaceProps {
@@ -121,6 +157,10 @@ export function ScheduleWorkspace({ user, onOpenChart }: ScheduleWorkspaceProps)
   const day = chosenDay ?? today;
   const weekStart = chosenWeek ?? weekStartOf(today);
   const busyElsewhere = booking !== null || openNoteFor !== null || openVideoFor !== null;
+  const showWeekView = view === 'week' && !busyElsewhere;
+  const rangeWeek = showWeekView ? weekStart : weekStartOf(day);
+  // Where focus goes once a week changed by keyboard has loaded (the week's view is mounted afresh per week).
+  const focusPlan = useRef<PendingFocus>(null);
   return (
     <div className="hc-schedule-layout">
       <div className="hc-stack hc-schedule-layout__main">
@@ -141,11 +181,8 @@ export function ScheduleWorkspace({ user, onOpenChart }: ScheduleWorkspaceProps)
         )}
         {booking === 'new' ? (
           <BookingForm user={user} defaultDate={day} onDone={(date) => { closeBooking(); if (date) { showDay(date); showView('day'); } }} />
-        ) : view === 'week' && !busyElsewhere ? (
-          // Not keyed by the week: the view keeps its keyboard focus plan across Page Up / Page Down.
-          <ScheduleWeek user={user} weekStart={weekStart} today={today} onOpenChart={onOpenChart} />
         ) : (
-          <ScheduleDay key={day} user={user} day={day} today={today} />
+          <ScheduleRange key={rangeWeek} user={user} rangeWeek={rangeWeek} showWeekView={showWeekView} day={day} today={today} focusPlan={focusPlan} onOpenChart={onOpenChart} />
         )}
       </div>
       <aside className="hc-schedule-layout__side" aria-label="On-demand queue">

@@ -2,7 +2,7 @@
 // time, as buttons that open the chart. Keys: Left/Right move between days, Page Up/Page Down between weeks
 // (Tab still goes through every visit in order).
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
 import type { LocalAppointment } from '../../data';
 import { Badge, Button, EmptyState, formatCalendarDate } from '../../ui';
 import { KIND_WORDS, STATUS_TONES, STATUS_WORDS } from './appointment-words';
@@ -18,6 +18,8 @@ export interface WeekScheduleProps {
   zoneName: string;
   appointments: LocalAppointment[] | undefined;
   downloading: boolean;
+  /** Where focus goes once the next week (mounted afresh) has its visits; kept by the workspace across weeks. */
+  focusPlan: RefObject<PendingFocus>;
   onShowWeek: (weekStart: LocalDate | null) => void;
   onOpenChart: (patientId: string) => void;
 }
@@ -29,7 +31,7 @@ export interface WeekScheduleProps {
 export const VISITS_SHOWN_PER_DAY = 30;
 
 /** Where focus goes after the week changes by keyboard: the first or last day. */
-type PendingFocus = 'first' | 'last' | null;
+export type PendingFocus = 'first' | 'last' | null;
 
 const dayLabel = (date: LocalDate) => formatCalendarDate(date).replace(/, \d{4}$/, '');
 
@@ -38,10 +40,9 @@ function visitText(item: WeekItem): string {
   return `${item.clinicianTime} ${patient}, ${KIND_WORDS[item.kind]} visit, ${STATUS_WORDS[item.status]}${item.patientTime ? `, patient's time ${item.patientTime}` : ''}`;
 }
 
-export function WeekSchedule({ weekStart, isThisWeek, today, timeZone, zoneName, appointments, downloading, onShowWeek, onOpenChart }: WeekScheduleProps) {
+export function WeekSchedule({ weekStart, isThisWeek, today, timeZone, zoneName, appointments, downloading, focusPlan, onShowWeek, onOpenChart }: WeekScheduleProps) {
   const headingId = useId();
   const listRef = useRef<HTMLOListElement>(null);
-  const pendingFocus = useRef<PendingFocus>(null);
   const week = useMemo(() => (appointments ? buildWeek(weekStart, timeZone, appointments) : null), [appointments, weekStart, timeZone]);
   const [expanded, setExpanded] = useState<ReadonlySet<LocalDate>>(() => new Set());
 
@@ -51,13 +52,13 @@ export function WeekSchedule({ weekStart, isThisWeek, today, timeZone, zoneName,
   };
 
   useEffect(() => {
-    if (!week || !pendingFocus.current) return;
-    focusDay(pendingFocus.current === 'first' ? 0 : 6);
-    pendingFocus.current = null;
-  }, [week]);
+    if (!week || !focusPlan.current) return;
+    focusDay(focusPlan.current === 'first' ? 0 : 6);
+    focusPlan.current = null;
+  }, [week, focusPlan]);
 
   const moveWeek = (days: number, focus: PendingFocus): void => {
-    pendingFocus.current = focus;
+    focusPlan.current = focus;
     onShowWeek(addDays(weekStart, days));
   };
 
