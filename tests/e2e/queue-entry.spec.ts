@@ -8,6 +8,7 @@ import { demoUser } from './support/demo-users';
 import { signIn } from './support/sign-in';
 import { expectAllSaved, scheduleTable } from './support/workstation';
 import { FAKE_MEDIA_ARGS } from './support/video';
+import { expectNoAxeViolations } from './support/axe';
 
 test.use({
   launchOptions: {
@@ -33,6 +34,7 @@ test('a patient sent a "See a clinician now" link joins the queue, is taken, and
   const linkField = chart.getByRole('textbox', { name: 'See a clinician now link' });
   await expect(linkField).toHaveValue(/\/now\/[A-Za-z0-9_-]{43}$/);
   await expect(chart.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  await expectNoAxeViolations(page, 'chart with a "See a clinician now" link');
   const link = new URL(await linkField.inputValue());
   expect(link.pathname).not.toContain(name.split(' ')[0]!);
 
@@ -47,10 +49,12 @@ test('a patient sent a "See a clinician now" link joins the queue, is taken, and
   await patientMain.getByRole('radio', { name: 'I need help soon' }).check();
   await patientMain.getByRole('button', { name: 'Join the queue' }).click();
   await expect(patientMain.getByRole('alert')).toHaveText('Choose the state you are in right now.');
+  await expectNoAxeViolations(patient, '"See a clinician now" form (with an error)');
   await patientMain.getByRole('combobox', { name: 'State you are in right now' }).selectOption({ label: 'Washington' });
   await patientMain.getByRole('button', { name: 'Join the queue' }).click();
   await expect(patientMain.getByRole('heading', { level: 1, name: 'You are in the queue' })).toBeVisible();
   await expect(patientMain.getByRole('status')).toContainText(/You are (next|number \d+) in line\. Waiting less than a minute\./);
+  await expectNoAxeViolations(patient, 'queue waiting room');
 
   // The link was one-time: another browser opening it is refused, and nothing is added.
   const other = await browser.newContext({ baseURL: baseURL! });

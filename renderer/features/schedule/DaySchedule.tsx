@@ -73,7 +73,7 @@ export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments,
 
   const sorted = useMemo(() => (appointments ? [...appointments].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id)) : undefined), [appointments]);
   const [returnIndex] = useState(() => (returnFocusTo && sorted ? sorted.findIndex((a) => a.id === returnFocusTo) : -1));
-  const { shown, hidden, showAll, sentinelRef } = useProgressiveRows(sorted ?? [], returnIndex);
+  const { shown, hidden, showAll, sentinelRef, onFocusWithin, containerRef } = useProgressiveRows(sorted ?? [], returnIndex);
   return (
     <section className="hc-stack hc-schedule" aria-labelledby={headingId}>
       <div className="hc-schedule__bar">
@@ -99,10 +99,11 @@ export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments,
       ) : sorted.length === 0 ? (
         <EmptyState title="No appointments on this day.">Your scheduled visits appear here once they are on this device.</EmptyState>
       ) : (
-        <>
+        <div ref={containerRef} onFocus={onFocusWithin} className="hc-stack">
           <Table caption={`Appointments, ${dateText}`} captionHidden columns={columns} rows={shown} rowKey={(a) => a.id} rowClassName={(a) => (a.pending ? 'hc-row--pending' : undefined)} />
+          {hidden > 0 ? <div ref={sentinelRef} aria-hidden="true" /> : null}
           {hidden > 0 ? (
-            <div ref={sentinelRef} className="hc-form__actions">
+            <div className="hc-form__actions">
               <p className="hc-muted" role="status">
                 Showing the first {shown.length} of {sorted.length} visits; more appear as you scroll.
               </p>
@@ -111,7 +112,7 @@ export function DaySchedule({ day, isToday, timeZone, dayStartIso, appointments,
               </Button>
             </div>
           ) : null}
-        </>
+        </div>
       )}
     </section>
   );
