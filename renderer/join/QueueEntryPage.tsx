@@ -17,7 +17,7 @@ import { forgetQueueVisit, keepQueueEntry, queueLinkFromPath, storedQueueEntry }
 import { STATE_NAMES } from './state-names';
 
 /** How often the waiting room asks where the request stands. */
-export const QUEUE_POLL_MS = 3_000;
+export const QUEUE_POLL_MS = 5_000;
 
 const URGENCY_CHOICES: { value: QueueUrgency; label: string }[] = [
   { value: 'routine', label: 'It can wait a little' },
