@@ -9,7 +9,7 @@ import type { QueueUrgency } from '../../shared/domain/queue';
 import { US_STATES } from '../../shared/domain/states';
 import { waitedText } from '../../shared/rules/queue';
 import { Alert, Button, TextArea, useNow } from '../ui';
-import { enterQueue, getJoinVisit, getQueueEntryStatus } from '../platform';
+import { enterQueue, getJoinVisit, getQueueEntryStatus, leaveQueue } from '../platform';
 import type { Opened } from './JoinPage';
 import { JoinedVisit } from './JoinPage';
 import type { StoredQueueEntry } from './queue-entry-session';
@@ -80,6 +80,8 @@ type Waiting = { kind: 'status'; status: QueueEntryStatus } | { kind: 'visit'; o
 
 function WaitingRoom({ entry, onEntry }: { entry: StoredQueueEntry; onEntry: (entry: StoredQueueEntry) => void }) {
   const [waiting, setWaiting] = useState<Waiting>(null);
+  const [leaveFailure, setLeaveFailure] = useState<string | null>(null);
+  const [left, setLeft] = useState(false);
   const nowMs = useNow(10_000);
   const entryRef = useRef(entry);
   entryRef.current = entry;
@@ -124,6 +126,14 @@ function WaitingRoom({ entry, onEntry }: { entry: StoredQueueEntry; onEntry: (en
     };
   }, [onEntry]);
 
+  const leave = async (): Promise<void> => {
+    setLeaveFailure(null);
+    const result = await leaveQueue(entry.queueSession);
+    if (!result.ok) return setLeaveFailure(result.error.message);
+    setLeft(true);
+    setWaiting({ kind: 'status', status: result.value });
+  };
+
   if (waiting?.kind === 'visit') return <JoinedVisit opened={waiting.opened} onSessionOver={forgetQueueVisit} />;
   if (waiting?.kind === 'over') {
     return (
@@ -144,10 +154,14 @@ function WaitingRoom({ entry, onEntry }: { entry: StoredQueueEntry; onEntry: (en
             {status.position === 1 ? 'You are next in line.' : `You are number ${status.position} in line.`} {waitedText(status.requestedAt, nowMs)}.
           </p>
           <p>Keep this page open. It becomes your video visit as soon as a clinician licensed in {STATE_NAMES[status.locationState]} takes you.</p>
+          <Button onClick={() => void leave()}>Leave the queue</Button>
         </>
       ) : null}
       {status?.status === 'taken' ? <p role="status">{status.clinicianName} is getting your video visit ready. Keep this page open.</p> : null}
-      {status?.status === 'closed' ? <p role="status">This request is no longer in the queue. If you still need care, ask your care team for a new link.</p> : null}
+      {status?.status === 'closed' ? (
+        <p role="status">{left ? 'You left the queue. ' : ''}This request is no longer in the queue. If you still need care, ask your care team for a new link.</p>
+      ) : null}
+      {leaveFailure ? <Alert tone="error">{leaveFailure}</Alert> : null}
     </section>
   );
 }

@@ -32,7 +32,7 @@ export type { PeerLink, PeerLinkEvents, PeerLinkOptions } from './peer';
 export { openVisitChannel } from './visit-channel';
 export type { VisitChannel, VisitChannelOptions } from './visit-channel';
 export { startVisit, getVisit, endVisit, exchangeJoinToken, getJoinVisit, careServerUrl, copyText } from './visit-api';
-export { createQueueEntryLink, enterQueue, getQueueEntryStatus } from './queue-entry-api';
+export { createQueueEntryLink, enterQueue, getQueueEntryStatus, leaveQueue } from './queue-entry-api';
 export { listMediaDevices, openLocalMedia, openTrack, stopMedia, watchMicLevel, MEDIA_FAILURE_TEXT } from './media';
 export type { MediaDeviceChoice, MediaDeviceLists, MediaDeviceOption, MediaOpenFailure } from './media';
 export { fetchIcd10List } from './reference-api';

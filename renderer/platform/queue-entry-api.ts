@@ -17,3 +17,7 @@ export function enterQueue(request: QueueEntryRequest): Promise<Result<QueueEntr
 export function getQueueEntryStatus(sessionToken: string): Promise<Result<QueueEntryStatus>> {
   return send({ path: '/api/queue-entry', schema: QueueEntryStatusSchema, bearer: sessionToken });
 }
+
+export function leaveQueue(sessionToken: string): Promise<Result<QueueEntryStatus>> {
+  return send({ method: 'POST', path: '/api/queue-entry/leave', schema: QueueEntryStatusSchema, bearer: sessionToken });
+}

@@ -95,3 +95,14 @@ export async function queueEntryStatus(tx: Queryable, session: QueueEntrySession
   await tx.query('UPDATE queue_entry_links SET visit_session_id = $2 WHERE id = $1', [session.linkId, issued.sessionId]);
   return { status: { status: 'visit', visitId: visit.id, sessionToken: issued.sessionToken }, visitSessionId: issued.sessionId };
 }
+
+/** The patient leaves the queue: a waiting request is cancelled (devices drop it on their next pull). */
+export async function leaveQueue(tx: Queryable, session: QueueEntrySession): Promise<'left' | 'taken' | 'closed'> {
+  const { rows } = await tx.query<{ status: QueueStatus }>('SELECT status FROM queue_requests WHERE id = $1 FOR UPDATE', [session.requestId]);
+  const status = rows[0]?.status;
+  if (status === 'taken') return 'taken';
+  if (status !== 'waiting') return 'closed';
+  await tx.query(`UPDATE queue_requests SET status = 'cancelled', version = version + 1 WHERE id = $1 AND status = 'waiting'`, [session.requestId]);
+  await recordChange(tx, 'queue', session.requestId);
+  return 'left';
+}

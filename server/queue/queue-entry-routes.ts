@@ -1,12 +1,12 @@
 // /api/queue-links (a care-team clinician sends a patient a "See a clinician now" link) and /api/queue-entry
 // (the patient's page: use the link once to enter the on-demand queue where they are, then read their place in
-// it and, once the visit opens, its patient session). Public routes prove a token instead of a staff sign-in.
+// it, leave it, and once the visit opens get its patient session). Public routes prove a token instead of a staff sign-in.
 import type { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import { CreateQueueEntryLinkRequestSchema, QueueEntryRequestSchema, QueueSessionTokenSchema } from '../../shared/api/queue-entry';
 import type { CreateQueueEntryLinkResponse, QueueEntryResponse, QueueEntryStatus } from '../../shared/api/queue-entry';
 import type { AppDeps } from '../http/deps';
-import { HttpError, unauthenticated } from '../http/errors';
+import { HttpError, conflict, unauthenticated } from '../http/errors';
 import { actorOf, deviceIdOf, requirePrincipal } from '../http/request-context';
 import { route } from '../http/route';
 import type { RouteSpec } from '../http/route';
@@ -14,7 +14,7 @@ import { DEFAULT_RATE_LIMITS, perIp } from '../http/rate-limit';
 import { audit } from '../audit/audit-log';
 import type { Actor } from '../audit/audit-log';
 import { canSeePatient } from '../auth/patient-access';
-import { enterQueue, issueQueueEntryLink, queueEntrySessionFor, queueEntryStatus } from './queue-entry-links';
+import { enterQueue, issueQueueEntryLink, leaveQueue, queueEntrySessionFor, queueEntryStatus } from './queue-entry-links';
 import type { QueueEntrySession } from './queue-entry-links';
 
 const REFUSED_LINK = {
@@ -93,6 +93,23 @@ export function queueEntryRoutes(deps: AppDeps): RouteSpec[] {
           });
           return status;
         });
+        return answer;
+      },
+    }),
+    route({
+      method: 'POST', url: '/api/queue-entry/leave', access: 'public', phi: true,
+      handler: async ({ request }) => {
+        const session = await queueSessionOf(deps, request);
+        const outcome = await deps.db.transaction(async (tx) => {
+          const left = await leaveQueue(tx, session);
+          await audit(tx, queuePatientActor(session.linkId, request), {
+            action: 'queue.request.cancel', outcome: left === 'taken' ? 'denied' : 'allowed', patientId: session.patientId, resource: 'queue_request', resourceId: session.requestId,
+            detail: { outcome: left },
+          });
+          return left;
+        });
+        if (outcome === 'taken') throw conflict('A clinician has already taken you: your video visit is about to start.');
+        const answer: QueueEntryStatus = { status: 'closed' };
         return answer;
       },
     }),

@@ -2,9 +2,13 @@
 // opens it in another browser context (no account), must confirm where they are, gives a reason and urgency and
 // joins the queue; the clinician's queue shows the request with its wait; the patient's page shows their place in
 // line; the clinician takes them and starts the video visit, and the same patient page becomes the visit's join page.
+// A waiting patient can also leave the queue.
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { demoUser } from './support/demo-users';
+import { DEVICE_HEADER, LoginResponseSchema } from '../../shared/api/auth';
+import { AppointmentListResponseSchema } from '../../shared/api/clinical';
+import { CreateQueueEntryLinkResponseSchema } from '../../shared/api/queue-entry';
+import { demoPassword, demoUser } from './support/demo-users';
 import { signIn } from './support/sign-in';
 import { expectAllSaved, scheduleTable } from './support/workstation';
 import { FAKE_MEDIA_ARGS } from './support/video';
@@ -88,5 +92,34 @@ test('a patient sent a "See a clinician now" link joins the queue, is taken, and
   // A reload keeps the visit (its session is kept in the tab; the link itself stays used).
   await patient.reload();
   await expect(patientMain.getByRole('heading', { level: 1, name: /^Your video visit with Dr\. / })).toBeVisible({ timeout: 15_000 });
+  await patientContext.close();
+});
+
+test('a waiting patient can leave the queue', async ({ browser, request, baseURL }) => {
+  const headers = { [DEVICE_HEADER]: 'e2e-queue-entry' };
+  const login = LoginResponseSchema.parse(await (await request.post(`${baseURL}/api/auth/login`, { headers, data: { email: demoUser('clinician').email, password: demoPassword } })).json());
+  if (login.status !== 'signed_in') throw new Error('expected signed_in');
+  const auth = { ...headers, authorization: `Bearer ${login.accessToken}` };
+  const list = await request.get(`${baseURL}/api/appointments`, { headers: auth, params: { from: new Date().toISOString(), to: new Date(Date.now() + 7 * 86_400_000).toISOString() } });
+  const patientId = AppointmentListResponseSchema.parse(await list.json()).appointments[0]!.patientId;
+  const issued = await request.post(`${baseURL}/api/queue-links`, { headers: auth, data: { patientId } });
+  expect(issued.status()).toBe(201);
+  const path = CreateQueueEntryLinkResponseSchema.parse(await issued.json()).link.path;
+
+  const patientContext = await browser.newContext({ baseURL: baseURL! });
+  const patient = await patientContext.newPage();
+  await patient.goto(path);
+  const patientMain = patient.getByRole('main');
+  await patientMain.getByRole('combobox', { name: 'State you are in right now' }).selectOption({ label: 'New York' });
+  await patientMain.getByRole('textbox', { name: 'Why do you want to be seen?' }).fill('Question about a refill');
+  await patientMain.getByRole('button', { name: 'Join the queue' }).click();
+  await expect(patientMain.getByRole('status')).toContainText(/in line\./);
+  await expect(patientMain).toContainText('a clinician licensed in New York takes you');
+  await patientMain.getByRole('button', { name: 'Leave the queue' }).click();
+  await expect(patientMain.getByRole('heading', { level: 1, name: 'Your request is closed' })).toBeVisible();
+  await expect(patientMain.getByRole('status')).toHaveText(/^You left the queue\. /);
+  // A reload keeps saying so (the page's session reads the cancelled request).
+  await patient.reload();
+  await expect(patientMain.getByRole('heading', { level: 1, name: 'Your request is closed' })).toBeVisible();
   await patientContext.close();
 });

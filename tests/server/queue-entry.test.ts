@@ -116,12 +116,32 @@ describeEachDriver('"See a clinician now" links', (driver) => {
     expect(expired.json().error.code).toBe('link_expired');
     expect((await enter({ token: 'B'.repeat(43), locationState: 'WA', reason: 'Cough', urgency: 'routine' })).statusCode).toBe(404);
     expect(await requestCount()).toBe(before + 1);
-    clinicianToken = (await signIn(api, clinic.emails.clinician)).accessToken; // the staff token expired meanwhile
+    clinicianToken = (await signIn(api, clinic.emails.clinician)).accessToken; // the staff tokens expired meanwhile
+    otherToken = (await signIn(api, clinic.emails.otherClinician)).accessToken;
     const denied = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'queue.request.create' AND outcome = 'denied'`);
     expect(denied.rows[0]!.n).toBeGreaterThanOrEqual(3);
     // The waiting page's session is a bearer of its own: a join-link session or junk is refused.
     expect((await api.app.inject({ method: 'GET', url: '/api/queue-entry', headers: { authorization: `Bearer hcq_${'C'.repeat(43)}` } })).statusCode).toBe(401);
     expect((await api.app.inject({ method: 'GET', url: '/api/queue-entry' })).statusCode).toBe(401);
+  });
+
+  it('the patient can leave the queue while waiting: the request is cancelled and dropped from clinicians\' devices', async () => {
+    const res = await enter({ token: await newLinkToken(), locationState: 'NY', reason: 'Changed my mind', urgency: 'routine' });
+    const sessionToken: string = res.json().sessionToken;
+    const other = new TestSyncClient(api, otherToken);
+    const pulled = queueChanges(await other.pullAll()).find((c) => c.data?.reason === 'Changed my mind');
+    expect(pulled).toBeDefined();
+    const leave = () => api.app.inject({ method: 'POST', url: '/api/queue-entry/leave', headers: { authorization: `Bearer ${sessionToken}` } });
+    const left = await leave();
+    expect(left.statusCode).toBe(200);
+    expect(left.json()).toEqual({ status: 'closed' });
+    expect(await status(sessionToken)).toEqual({ status: 'closed' });
+    const after = await other.pullAll();
+    expect(after.filter((c) => c.entity === 'queue' && c.id === pulled!.id).at(-1)).toMatchObject({ deleted: true, data: null });
+    const { rows } = await t.db.query<{ status: string }>('SELECT status FROM queue_requests WHERE id = $1', [pulled!.id]);
+    expect(rows[0]!.status).toBe('cancelled');
+    expect((await leave()).statusCode).toBe(200); // again: nothing more to do
+    expect((await api.app.inject({ method: 'POST', url: '/api/queue-entry/leave' })).statusCode).toBe(401);
   });
 
   it('the waiting page follows the request: taken, then the video visit opens and its patient session is handed over once', async () => {
@@ -134,6 +154,10 @@ describeEachDriver('"See a clinician now" links', (driver) => {
     const [taken] = await clinician.push([clinician.mutation('queue.take', { requestId: request!.id, appointmentId }, request!.version)]);
     expect(taken!.status).toBe('applied');
     expect(await status(sessionToken)).toEqual({ status: 'taken', clinicianName: 'Dr. Test Clinician' });
+    // Taken: leaving is refused (the visit is about to start) and changes nothing.
+    const leave = await api.app.inject({ method: 'POST', url: '/api/queue-entry/leave', headers: { authorization: `Bearer ${sessionToken}` } });
+    expect(leave.statusCode).toBe(409);
+    expect(await status(sessionToken)).toMatchObject({ status: 'taken' });
 
     const started = await api.app.inject({ method: 'POST', url: '/api/visits', headers: bearer(clinicianToken), payload: { appointmentId } });
     expect(started.statusCode).toBe(201);

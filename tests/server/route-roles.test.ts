@@ -91,6 +91,7 @@ const INTENDED: Record<string, Sample> = {
   'POST /api/queue-links': { access: ['clinician'], request: (c) => ({ url: '/api/queue-links', payload: { patientId: c.ownPatientId } }) },
   'POST /api/queue-entry': { access: 'public', request: () => ({ url: '/api/queue-entry', payload: { token: 'A'.repeat(43), locationState: 'NY', reason: 'Fever', urgency: 'urgent' } }) },
   'GET /api/queue-entry': { access: 'public', request: () => ({ url: '/api/queue-entry' }) },
+  'POST /api/queue-entry/leave': { access: 'public', request: () => ({ url: '/api/queue-entry/leave' }) },
   // The join page's chat: public as far as staff sign-in goes; each route requires the patient's visit session itself.
   'GET /api/join/messages': { access: 'public', request: () => ({ url: '/api/join/messages' }) },
   'POST /api/join/messages': { access: 'public', request: () => ({ url: '/api/join/messages', payload: { messageId: crypto.randomUUID(), body: 'Hello' } }) },
