@@ -6,6 +6,8 @@
 // latency, errors and connected clients. Sign-in: every request comes from 127.0.0.1, so the per-address
 // sign-in limit is raised for the run (HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE); the per-account limit is not.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import WebSocket from 'ws';
 import { Agent, setGlobalDispatcher } from 'undici';
 import { ClientMessageSchema } from '../../shared/realtime/messages';
@@ -22,6 +24,10 @@ const WARMUP_SECONDS = 3;
 const PINGS_PER_CLIENT_PER_MINUTE = 6;
 /** LOAD_PULL_ON_POKE=0 turns off pulling on pokes (to see what pushes alone cost). */
 const PULL_ON_POKE = process.env.LOAD_PULL_ON_POKE !== '0';
+/** Which runs: LOAD_INSTANCES=1 or 2 (default both, one after the other). */
+const INSTANCE_RUNS = (process.env.LOAD_INSTANCES ?? '1,2').split(',').map(Number).filter((n) => n >= 1);
+/** Extra Node options for the server processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to profile them. */
+const SERVER_NODE_ARGS = (process.env.LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 setGlobalDispatcher(new Agent({ connections: 64, pipelining: 1, keepAliveTimeout: 30_000 }));
 
@@ -45,6 +51,50 @@ const pct = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
+
+/** CPU time (user + system, ms) and resident set (MB) of a process, from /proc (Linux). */
+function procUsage(pid: number): { cpuMs: number; rssMb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100/s on Linux)
+  const rss = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return { cpuMs: ticks * 10, rssMb: rss ? Number(rss[1]) / 1024 : NaN };
+}
+
+/** Samples the servers' RSS every 250 ms (peak kept) and their CPU time, and this process's CPU, over the measured window. */
+class ResourceWatch {
+  peakRssMb = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private startCpu = new Map<number, number>();
+  private startClient = process.cpuUsage();
+  private startedAt = 0;
+  constructor(private readonly pids: number[]) {}
+  start(): void {
+    this.startedAt = performance.now();
+    this.startClient = process.cpuUsage();
+    for (const pid of this.pids) this.startCpu.set(pid, procUsage(pid).cpuMs);
+    this.timer = setInterval(() => this.sample(), 250);
+  }
+  private sample(): void {
+    for (const pid of this.pids) {
+      try {
+        this.peakRssMb = Math.max(this.peakRssMb, procUsage(pid).rssMb);
+      } catch {
+        // exited
+      }
+    }
+  }
+  /** CPU use in % of one core over the window: per server (summed) and this client process. */
+  stop(): { serverCpuPercent: number; clientCpuPercent: number } {
+    if (this.timer) clearInterval(this.timer);
+    this.sample();
+    const wallMs = performance.now() - this.startedAt;
+    let serverMs = 0;
+    for (const pid of this.pids) serverMs += procUsage(pid).cpuMs - this.startCpu.get(pid)!;
+    const client = process.cpuUsage(this.startClient);
+    return { serverCpuPercent: (100 * serverMs) / wallMs, clientCpuPercent: (100 * (client.user + client.system) / 1000) / wallMs };
+  }
+}
 
 async function json(url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
   const res = await fetch(url, init);
@@ -191,6 +241,7 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
   process.stderr.write(`${label}: ${stations.length} signed in (${signInsPerSecond.toFixed(1)}/s), ${connected} sockets connected\n`);
 
   // Open-loop schedules: pushes spread evenly over the clinicians, pings spread over the sockets.
+  const watch = new ResourceWatch(servers.map((s) => s.pid!));
   const pushEveryMs = 1000 / MUTATIONS_PER_SECOND;
   const pingEveryMs = 60_000 / (PINGS_PER_CLIENT_PER_MINUTE * sockets.length);
   const inflight = new Set<Promise<void>>();
@@ -205,6 +256,7 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
       if (!rec.measuring && elapsed >= WARMUP_SECONDS * 1000) {
         rec.measuring = true;
         measureStart = performance.now();
+        watch.start();
       }
       if (elapsed >= total) {
         clearInterval(tick);
@@ -226,6 +278,7 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
   });
   rec.measuring = false;
   const seconds = (performance.now() - measureStart) / 1000;
+  const cpu = watch.stop();
   // In-flight pushes get 10 s to finish; what is still queued after that counts as errors (not applied in time).
   await Promise.race([Promise.all([...inflight]), new Promise((r) => setTimeout(r, 10_000))]);
   const unsent = stations.reduce((n, ws) => n + ws.queued, 0);
@@ -249,6 +302,10 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
     { name: `load ${label}: /ws ping round trip p99`, value: pct(of('ping'), 99), unit: 'ms', target: '< 100', better: 'lower' },
     { name: `load ${label}: sign-in (argon2id) rate`, value: signInsPerSecond, unit: 'sign-ins/s', target: '', better: 'higher' },
     { name: `load ${label}: sign-in latency p99`, value: pct(signInMs, 99), unit: 'ms', target: '', better: 'lower' },
+    { name: `load ${label}: server RSS peak (measured window)`, value: watch.peakRssMb, unit: 'MB', target: '< 300', better: 'lower' },
+    { name: `load ${label}: server CPU (all instances)`, value: cpu.serverCpuPercent, unit: '% of a core', target: '', better: 'lower' },
+    { name: `load ${label}: load-client CPU (this process)`, value: cpu.clientCpuPercent, unit: '% of a core', target: '', better: 'lower' },
+    { name: `load ${label}: machine load average (1 min, at end)`, value: os.loadavg()[0]!, unit: 'load', target: '', better: 'lower' },
     { name: `load ${label}: errors`, value: errors, unit: 'errors', target: '0', better: 'lower' },
   ];
   for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -271,12 +328,12 @@ async function main(): Promise<void> {
     const db = await openPostgres({ connectionString: url });
     const { users } = await seedHarness(db, CLINICIANS, 5);
     await db.close();
-    const env = {
+    const env: Record<string, string> = {
       DATABASE_URL: url, HOUSECALL_TOKEN_SECRET: 'load-benchmark-secret-that-is-long-enough-0123',
       HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE: String(CLINICIANS * 4), DATA_DIR: '/nonexistent-unused',
     };
-    for (const instances of [1, 2]) {
-      const servers = await Promise.all(Array.from({ length: instances }, async () => new ServerProcess(await freePort(), env)));
+    for (const instances of INSTANCE_RUNS) {
+      const servers = await Promise.all(Array.from({ length: instances }, async () => new ServerProcess(await freePort(), env, SERVER_NODE_ARGS)));
       await Promise.all(servers.map((s) => s.start()));
       try {
         await run(instances === 1 ? 'one instance' : 'two instances', servers, users);

@@ -66,22 +66,54 @@ export function discardChangesAfter(tx: Queryable, mark: number): void {
   deferred.get(tx)?.splice(mark);
 }
 
-/** Writes the held-back changes (in the order recorded) under the sequence lock. Call last in the transaction. */
+/** Largest care team named in a notice; a bigger one is left to each instance to look up (payloads stay small). */
+const MAX_CARE_TEAM_IN_NOTICE = 100;
+
+/**
+ * Names the care team in the notices of patient changes that do not carry it yet, with one query for the
+ * whole batch, so no instance has to look it up per change when poking (chat notices already carry it).
+ */
+async function withCareTeams(tx: Queryable, pending: PendingChange[]): Promise<ChangeNotice[]> {
+  const missing = [...new Set(pending.filter((c) => c.notice.patientId && !c.notice.careTeam).map((c) => c.notice.patientId!))];
+  if (missing.length === 0) return pending.map((c) => c.notice);
+  const { rows } = await tx.query<{ patient_id: string; user_id: string }>(
+    'SELECT patient_id, user_id FROM care_team WHERE patient_id = ANY($1::uuid[])', [missing]);
+  const teams = new Map<string, string[]>(missing.map((id) => [id, []]));
+  for (const r of rows) teams.get(r.patient_id)!.push(r.user_id);
+  return pending.map(({ notice }) => {
+    if (!notice.patientId || notice.careTeam) return notice;
+    const team = teams.get(notice.patientId)!;
+    return team.length <= MAX_CARE_TEAM_IN_NOTICE ? { ...notice, careTeam: team } : notice;
+  });
+}
+
+/**
+ * Writes the held-back changes (in the order recorded) under the sequence lock. Call last in the transaction.
+ * Under the lock: the lock itself, then one statement that takes the sequence numbers, writes the rows in
+ * order and sends the notices (delivered at commit), then the commit: as short as the lock can be held.
+ */
 export async function flushChanges(tx: Queryable): Promise<void> {
   const pending = deferred.get(tx) ?? [];
   deferred.delete(tx);
   if (pending.length === 0) return;
+  const notices = await withCareTeams(tx, pending);
+  // Each row's data is already JSON text: the rows are spliced into one JSON array without parsing it again.
+  const rowsJson = `[${pending.map((c, i) => `{"i":${i},"entity":${JSON.stringify(c.entity)},"entity_id":${JSON.stringify(c.id)},"patient_id":${JSON.stringify(c.patientId)},"audience_user_id":${JSON.stringify(c.audienceUserId)},"version":${c.version},"data":${c.data}}`).join(',')}]`;
   await lockChangeSeq(tx);
-  // Sequence numbers taken under the lock, then given out in the order the changes were recorded.
-  const { rows } = await tx.query<{ seq: number | string }>(`SELECT nextval('change_seq') AS seq FROM generate_series(1, $1::int)`, [pending.length]);
-  const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+  // Sequence numbers are taken under the lock (so consecutive), sorted, and given out in recording order (i).
   await tx.query(
-    `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
-     SELECT r.seq, r.entity, r.entity_id, r.patient_id, r.audience_user_id, r.version, false, r.data
-       FROM jsonb_to_recordset($1::jsonb) AS r(seq bigint, entity text, entity_id text, patient_id uuid, audience_user_id uuid, version integer, data jsonb)`,
-    [JSON.stringify(pending.map((c, i) => ({ seq: seqs[i], entity: c.entity, entity_id: c.id, patient_id: c.patientId, audience_user_id: c.audienceUserId, version: c.version, data: JSON.parse(c.data) as unknown })))],
+    `WITH seqs AS (SELECT nextval('change_seq') AS seq FROM generate_series(1, $1::int)),
+          numbered AS (SELECT seq, (row_number() OVER (ORDER BY seq) - 1)::int AS i FROM seqs),
+          written AS (
+            INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
+            SELECT n.seq, r.entity, r.entity_id, r.patient_id, r.audience_user_id, r.version, false, r.data
+              FROM jsonb_to_recordset($2::jsonb) AS r(i int, entity text, entity_id text, patient_id uuid, audience_user_id uuid, version integer, data jsonb)
+              JOIN numbered n ON n.i = r.i
+             ORDER BY n.seq
+            RETURNING 1)
+     SELECT (SELECT count(*) FROM written) AS written, pg_notify($3, notice) FROM jsonb_array_elements_text($4::jsonb) AS notice`,
+    [pending.length, rowsJson, CHANGES_CHANNEL, JSON.stringify(notices.map((n) => JSON.stringify(n)))],
   );
-  for (const c of pending) await notify(tx, c.notice);
 }
 
 /** Who a change's notice goes to: the patient's care team for chat (no lookup per message on every instance). */

@@ -23,7 +23,7 @@ describeEachDriver('migrations', (driver) => {
   it('two migrators racing on one database apply each migration once', async () => {
     t = await openTestDatabase(driver, { migrate: false });
     const results = await Promise.all([migrate(t.db), migrate(t.db)]);
-    expect(results.flat().sort()).toEqual(loadMigrations().map((m) => m.version));
+    expect(results.flat().sort((a, b) => a - b)).toEqual(loadMigrations().map((m) => m.version));
   });
 
   it('keeps the audit log append-only', async () => {
