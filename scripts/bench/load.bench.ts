@@ -12,6 +12,7 @@ import WebSocket from 'ws';
 import { Agent, setGlobalDispatcher } from 'undici';
 import { ClientMessageSchema } from '../../shared/realtime/messages';
 import { openPostgres } from '../../server/db/postgres-driver';
+import type { Database } from '../../server/db/database';
 import { PgCluster, freePort } from '../harness/pg-cluster';
 import { HARNESS_PASSWORD, seedHarness } from '../harness/load-seed';
 import { ServerProcess } from '../harness/server-process';
@@ -27,6 +28,8 @@ const PULL_ON_POKE = process.env.LOAD_PULL_ON_POKE !== '0';
 /** Which runs: LOAD_INSTANCES=1 or 2 (default both, one after the other). */
 const INSTANCE_RUNS = (process.env.LOAD_INSTANCES ?? '1,2').split(',').map(Number).filter((n) => n >= 1);
 /** Extra Node options for the server processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to profile them. */
+/** LOAD_PG_STATS=1 (own cluster only): PostgreSQL counts the statements (pg_stat_statements); prints calls and database time per mutation. */
+const PG_STATS = process.env.LOAD_PG_STATS === '1' && !process.env.BENCH_DATABASE_URL;
 const SERVER_NODE_ARGS = (process.env.LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 setGlobalDispatcher(new Agent({ connections: 64, pipelining: 1, keepAliveTimeout: 30_000 }));
@@ -222,7 +225,28 @@ function openSocket(ws: Workstation, server: string, leader: boolean, rec: Recor
   });
 }
 
-async function run(label: string, servers: ServerProcess[], users: Array<{ email: string; patientIds: string[] }>): Promise<void> {
+/** Statement counts from pg_stat_statements over the measured window (LOAD_PG_STATS=1). */
+class StatementStats {
+  constructor(private readonly db: Database) {}
+  async reset(): Promise<void> {
+    await this.db.query('SELECT pg_stat_statements_reset()');
+  }
+  /** Calls and execution time per applied mutation, and the most frequent statements. */
+  async report(label: string, mutations: number): Promise<Array<Record<string, unknown>>> {
+    const { rows } = await this.db.query<{ calls: number; ms: number; query: string }>(
+      `SELECT calls::int AS calls, total_exec_time AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
+         FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC`);
+    const calls = rows.reduce((n, r) => n + r.calls, 0);
+    const ms = rows.reduce((n, r) => n + r.ms, 0);
+    for (const r of rows.slice(0, 12)) process.stderr.write(`  ${label}: ${String(r.calls).padStart(7)} calls ${(r.ms / r.calls).toFixed(3)} ms  ${r.query}\n`);
+    return [
+      { name: `load ${label}: database statements per mutation`, value: calls / Math.max(1, mutations), unit: 'statements', target: '', better: 'lower' },
+      { name: `load ${label}: database execution time per mutation`, value: ms / Math.max(1, mutations), unit: 'ms', target: '', better: 'lower' },
+    ];
+  }
+}
+
+async function run(label: string, servers: ServerProcess[], users: Array<{ email: string; patientIds: string[] }>, stats: StatementStats | null): Promise<void> {
   const rec = new Recorder();
   const urls = servers.map((s) => s.baseUrl);
   const { stations, perSecond: signInsPerSecond } = await signInAll(users, urls, rec);
@@ -257,6 +281,7 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
         rec.measuring = true;
         measureStart = performance.now();
         watch.start();
+        void stats?.reset();
       }
       if (elapsed >= total) {
         clearInterval(tick);
@@ -279,6 +304,8 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
   rec.measuring = false;
   const seconds = (performance.now() - measureStart) / 1000;
   const cpu = watch.stop();
+  // Read at the end of the window, as the mutation count is (before the stragglers below finish).
+  const statLines = stats ? await stats.report(label, rec.mutations) : [];
   // In-flight pushes get 10 s to finish; what is still queued after that counts as errors (not applied in time).
   await Promise.race([Promise.all([...inflight]), new Promise((r) => setTimeout(r, 10_000))]);
   const unsent = stations.reduce((n, ws) => n + ws.queued, 0);
@@ -308,6 +335,7 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
     { name: `load ${label}: machine load average (1 min, at end)`, value: os.loadavg()[0]!, unit: 'load', target: '', better: 'lower' },
     { name: `load ${label}: errors`, value: errors, unit: 'errors', target: '0', better: 'lower' },
   ];
+  lines.push(...(statLines as typeof lines));
   for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
   if (errors) process.stderr.write(`${label} errors: ${JSON.stringify(Object.fromEntries(rec.errors))}, sockets closed early ${closedEarly}\n`);
 }
@@ -318,7 +346,7 @@ async function main(): Promise<void> {
     ? `note: client message types ${others.join(', ')} exist but are not driven here (they need visit/chat state); only ping is sent\n`
     : 'note: no chat, presence or signaling message types in shared/realtime yet: only pokes and pings are exercised\n');
   const given = process.env.BENCH_DATABASE_URL;
-  const cluster = given ? null : await PgCluster.create();
+  const cluster = given ? null : await PgCluster.create(PG_STATS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {});
   if (typeof cluster === 'string') {
     process.stderr.write(`load benchmark skipped: ${cluster} (set BENCH_DATABASE_URL)\n`);
     return;
@@ -327,7 +355,8 @@ async function main(): Promise<void> {
   try {
     const db = await openPostgres({ connectionString: url });
     const { users } = await seedHarness(db, CLINICIANS, 5);
-    await db.close();
+    if (PG_STATS) await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const stats = PG_STATS ? new StatementStats(db) : null;
     const env: Record<string, string> = {
       DATABASE_URL: url, HOUSECALL_TOKEN_SECRET: 'load-benchmark-secret-that-is-long-enough-0123',
       HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE: String(CLINICIANS * 4), DATA_DIR: '/nonexistent-unused',
@@ -336,11 +365,12 @@ async function main(): Promise<void> {
       const servers = await Promise.all(Array.from({ length: instances }, async () => new ServerProcess(await freePort(), env, SERVER_NODE_ARGS)));
       await Promise.all(servers.map((s) => s.start()));
       try {
-        await run(instances === 1 ? 'one instance' : 'two instances', servers, users);
+        await run(instances === 1 ? 'one instance' : 'two instances', servers, users, stats);
       } finally {
         await Promise.all(servers.map((s) => s.stop('term')));
       }
     }
+    await db.close();
   } finally {
     await cluster?.destroy();
   }

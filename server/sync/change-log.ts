@@ -89,8 +89,8 @@ async function withCareTeams(tx: Queryable, pending: PendingChange[]): Promise<C
 
 /**
  * Writes the held-back changes (in the order recorded) under the sequence lock. Call last in the transaction.
- * Under the lock: the lock itself, then one statement that takes the sequence numbers, writes the rows in
- * order and sends the notices (delivered at commit), then the commit: as short as the lock can be held.
+ * One call (append_changes, migration 0010) takes the lock, the sequence numbers in recording order, writes
+ * the rows and queues the notices (delivered at commit), so the lock is held for that round trip and the commit.
  */
 export async function flushChanges(tx: Queryable): Promise<void> {
   const pending = deferred.get(tx) ?? [];
@@ -99,21 +99,9 @@ export async function flushChanges(tx: Queryable): Promise<void> {
   const notices = await withCareTeams(tx, pending);
   // Each row's data is already JSON text: the rows are spliced into one JSON array without parsing it again.
   const rowsJson = `[${pending.map((c, i) => `{"i":${i},"entity":${JSON.stringify(c.entity)},"entity_id":${JSON.stringify(c.id)},"patient_id":${JSON.stringify(c.patientId)},"audience_user_id":${JSON.stringify(c.audienceUserId)},"version":${c.version},"data":${c.data}}`).join(',')}]`;
-  await lockChangeSeq(tx);
-  // Sequence numbers are taken under the lock (so consecutive), sorted, and given out in recording order (i).
-  await tx.query(
-    `WITH seqs AS (SELECT nextval('change_seq') AS seq FROM generate_series(1, $1::int)),
-          numbered AS (SELECT seq, (row_number() OVER (ORDER BY seq) - 1)::int AS i FROM seqs),
-          written AS (
-            INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
-            SELECT n.seq, r.entity, r.entity_id, r.patient_id, r.audience_user_id, r.version, false, r.data
-              FROM jsonb_to_recordset($2::jsonb) AS r(i int, entity text, entity_id text, patient_id uuid, audience_user_id uuid, version integer, data jsonb)
-              JOIN numbered n ON n.i = r.i
-             ORDER BY n.seq
-            RETURNING 1)
-     SELECT (SELECT count(*) FROM written) AS written, pg_notify($3, notice) FROM jsonb_array_elements_text($4::jsonb) AS notice`,
-    [pending.length, rowsJson, CHANGES_CHANNEL, JSON.stringify(notices.map((n) => JSON.stringify(n)))],
-  );
+  await tx.query('SELECT append_changes($1, $2::jsonb, $3, $4::jsonb)',
+    [CHANGE_SEQ_LOCK, rowsJson, CHANGES_CHANNEL, JSON.stringify(notices.map((n) => JSON.stringify(n)))]);
+  lockedTransactions.add(tx);
 }
 
 /** Who a change's notice goes to: the patient's care team for chat (no lookup per message on every instance). */
