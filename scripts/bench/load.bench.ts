@@ -346,7 +346,7 @@ async function main(): Promise<void> {
     ? `note: client message types ${others.join(', ')} exist but are not driven here (they need visit/chat state); only ping is sent\n`
     : 'note: no chat, presence or signaling message types in shared/realtime yet: only pokes and pings are exercised\n');
   const given = process.env.BENCH_DATABASE_URL;
-  const cluster = given ? null : await PgCluster.create(PG_STATS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {});
+  const cluster = given ? null : await PgCluster.create(PG_STATS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'top' } : {});
   if (typeof cluster === 'string') {
     process.stderr.write(`load benchmark skipped: ${cluster} (set BENCH_DATABASE_URL)\n`);
     return;

@@ -66,41 +66,23 @@ export function discardChangesAfter(tx: Queryable, mark: number): void {
   deferred.get(tx)?.splice(mark);
 }
 
-/** Largest care team named in a notice; a bigger one is left to each instance to look up (payloads stay small). */
+/** Largest care team named in a notice (by append_changes); a bigger one is left to each instance to look up (payloads stay small). */
 const MAX_CARE_TEAM_IN_NOTICE = 100;
-
-/**
- * Names the care team in the notices of patient changes that do not carry it yet, with one query for the
- * whole batch, so no instance has to look it up per change when poking (chat notices already carry it).
- */
-async function withCareTeams(tx: Queryable, pending: PendingChange[]): Promise<ChangeNotice[]> {
-  const missing = [...new Set(pending.filter((c) => c.notice.patientId && !c.notice.careTeam).map((c) => c.notice.patientId!))];
-  if (missing.length === 0) return pending.map((c) => c.notice);
-  const { rows } = await tx.query<{ patient_id: string; user_id: string }>(
-    'SELECT patient_id, user_id FROM care_team WHERE patient_id = ANY($1::uuid[])', [missing]);
-  const teams = new Map<string, string[]>(missing.map((id) => [id, []]));
-  for (const r of rows) teams.get(r.patient_id)!.push(r.user_id);
-  return pending.map(({ notice }) => {
-    if (!notice.patientId || notice.careTeam) return notice;
-    const team = teams.get(notice.patientId)!;
-    return team.length <= MAX_CARE_TEAM_IN_NOTICE ? { ...notice, careTeam: team } : notice;
-  });
-}
 
 /**
  * Writes the held-back changes (in the order recorded) under the sequence lock. Call last in the transaction.
  * One call (append_changes, migration 0010) takes the lock, the sequence numbers in recording order, writes
- * the rows and queues the notices (delivered at commit), so the lock is held for that round trip and the commit.
+ * the rows and queues the notices (naming the care team of a patient's change; delivered at commit), so the
+ * lock is held for that round trip and the commit.
  */
 export async function flushChanges(tx: Queryable): Promise<void> {
   const pending = deferred.get(tx) ?? [];
   deferred.delete(tx);
   if (pending.length === 0) return;
-  const notices = await withCareTeams(tx, pending);
   // Each row's data is already JSON text: the rows are spliced into one JSON array without parsing it again.
   const rowsJson = `[${pending.map((c, i) => `{"i":${i},"entity":${JSON.stringify(c.entity)},"entity_id":${JSON.stringify(c.id)},"patient_id":${JSON.stringify(c.patientId)},"audience_user_id":${JSON.stringify(c.audienceUserId)},"version":${c.version},"data":${c.data}}`).join(',')}]`;
-  await tx.query('SELECT append_changes($1, $2::jsonb, $3, $4::jsonb)',
-    [CHANGE_SEQ_LOCK, rowsJson, CHANGES_CHANNEL, JSON.stringify(notices.map((n) => JSON.stringify(n)))]);
+  await tx.query('SELECT append_changes($1, $2::jsonb, $3, $4::jsonb, $5)',
+    [CHANGE_SEQ_LOCK, rowsJson, CHANGES_CHANNEL, JSON.stringify(pending.map((c) => c.notice)), MAX_CARE_TEAM_IN_NOTICE]);
   lockedTransactions.add(tx);
 }
 

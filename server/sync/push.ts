@@ -33,13 +33,24 @@ interface StoredRow {
   seq: number;
 }
 
-/** The answers already given to any mutation of this batch (by id, or by this client's seq). One query per batch. */
-async function storedAnswers(tx: Queryable, clientId: string, mutations: Mutation[]): Promise<StoredRow[]> {
-  const { rows } = await tx.query<StoredRow>(
-    `SELECT result, mutation_id, client_id, seq FROM applied_mutations
-      WHERE mutation_id = ANY($2::uuid[]) OR (client_id = $1 AND seq = ANY($3::bigint[]))`,
-    [clientId, mutations.map((m) => m.mutationId), mutations.map((m) => m.seq)]);
-  return rows;
+/**
+ * The client's row (created on its first push, locked for this batch by the no-op update) and the answers
+ * already given to any mutation of this batch (by id, or by this client's seq): one statement per batch.
+ */
+async function lockClient(tx: Queryable, clientId: string, userId: string, mutations: Mutation[]): Promise<{ userId: string; lastSeq: number; stored: StoredRow[] }> {
+  const { rows } = await tx.query<{ user_id: string; last_seq: number; stored: StoredRow[] | string | null }>(
+    `WITH client AS (
+       INSERT INTO sync_clients (client_id, user_id) VALUES ($1, $2)
+       ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id RETURNING user_id, last_seq)
+     SELECT client.user_id, client.last_seq,
+            (SELECT json_agg(json_build_object('result', a.result, 'mutation_id', a.mutation_id, 'client_id', a.client_id, 'seq', a.seq))
+               FROM applied_mutations a
+              WHERE a.mutation_id = ANY($3::uuid[]) OR (a.client_id = $1 AND a.seq = ANY($4::bigint[]))) AS stored
+       FROM client`,
+    [clientId, userId, mutations.map((m) => m.mutationId), mutations.map((m) => m.seq)]);
+  const row = rows[0]!;
+  const stored = typeof row.stored === 'string' ? (JSON.parse(row.stored) as StoredRow[]) : (row.stored ?? []);
+  return { userId: row.user_id, lastSeq: Number(row.last_seq), stored: stored.map((r) => ({ ...r, seq: Number(r.seq) })) };
 }
 
 function storedAnswer(stored: StoredRow[], clientId: string, mutation: Mutation): Answer | null {
@@ -56,7 +67,7 @@ function storedAnswer(stored: StoredRow[], clientId: string, mutation: Mutation)
 /**
  * The savepoint that isolates each mutation's writes. Between two mutations the previous one's savepoint is
  * released and the next one opened in one round trip; after a rollback to it, it is still open and clean, so
- * the next mutation reuses it. release() at the end of the batch keeps everything that applied.
+ * the next mutation reuses it. The last one is never released: the commit keeps what it holds.
  */
 class MutationSavepoint {
   private state: 'none' | 'clean' | 'holds-writes' = 'none';
@@ -72,10 +83,6 @@ class MutationSavepoint {
   }
   keep(): void {
     this.state = 'holds-writes';
-  }
-  async release(): Promise<void> {
-    if (this.state !== 'none') await this.tx.exec('RELEASE SAVEPOINT mutation');
-    this.state = 'none';
   }
 }
 
@@ -117,14 +124,9 @@ async function applyBatch(deps: PushDeps, principal: Principal, actor: Actor, cl
   return deps.db.transaction(async (tx) => {
     // Change-log rows are written together at the end, so the global sequence lock is held only for that.
     deferChanges(tx);
-    // The client's row, created on its first push, locked for this batch (the no-op update takes the row lock).
-    const { rows } = await tx.query<{ user_id: string; last_seq: number }>(
-      `INSERT INTO sync_clients (client_id, user_id) VALUES ($1, $2)
-       ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id RETURNING user_id, last_seq`, [clientId, principal.userId]);
-    const client = rows[0]!;
+    const { userId: clientUserId, lastSeq: clientLastSeq, stored } = await lockClient(tx, clientId, principal.userId, mutations);
     const savepoint = new MutationSavepoint(tx);
-    let lastSeq = client.last_seq;
-    const stored = await storedAnswers(tx, clientId, mutations);
+    let lastSeq = clientLastSeq;
     const answers: Answer[] = [];
     // The record of each answer and its audit row, written together after the loop (one statement each; the
     // same transaction, so they commit with the mutations or not at all).
@@ -132,7 +134,7 @@ async function applyBatch(deps: PushDeps, principal: Principal, actor: Actor, cl
     const audits: AuditEvent[] = [];
     for (const mutation of mutations) {
       const base = { mutationId: mutation.mutationId, seq: mutation.seq };
-      if (client.user_id !== principal.userId) {
+      if (clientUserId !== principal.userId) {
         answers.push({ ...base, status: 'rejected', reason: 'forbidden', message: 'This device identity belongs to another user.', current: null });
         continue;
       }
@@ -161,15 +163,17 @@ async function applyBatch(deps: PushDeps, principal: Principal, actor: Actor, cl
       }
       answers.push(answer);
     }
-    await savepoint.release();
+    // The last savepoint is not released: COMMIT keeps what it holds (one round trip fewer).
     if (recorded.length > 0) {
+      // Every recorded answer advanced lastSeq: the answers and the client's new last seq in one statement.
       await tx.query(
-        `INSERT INTO applied_mutations (client_id, seq, mutation_id, name, result)
-         SELECT $1, r.seq, r.mutation_id, r.name, r.result FROM jsonb_to_recordset($2::jsonb) AS r(seq bigint, mutation_id uuid, name text, result jsonb)`,
-        [clientId, JSON.stringify(recorded)]);
+        `WITH answers AS (
+           INSERT INTO applied_mutations (client_id, seq, mutation_id, name, result)
+           SELECT $1, r.seq, r.mutation_id, r.name, r.result FROM jsonb_to_recordset($2::jsonb) AS r(seq bigint, mutation_id uuid, name text, result jsonb))
+         UPDATE sync_clients SET last_seq = $3, updated_at = now() WHERE client_id = $1`,
+        [clientId, JSON.stringify(recorded), lastSeq]);
     }
     await auditMany(tx, actor, audits);
-    if (lastSeq !== client.last_seq) await tx.query('UPDATE sync_clients SET last_seq = $2, updated_at = now() WHERE client_id = $1', [clientId, lastSeq]);
     await flushChanges(tx);
     return answers;
   });

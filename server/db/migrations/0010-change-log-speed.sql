@@ -7,11 +7,16 @@ CREATE INDEX change_log_field_request_seq_idx ON change_log (seq) WHERE entity =
 
 -- A push's change-log rows in one call (server/sync/change-log.ts flushChanges): takes the change-sequence
 -- lock, writes the rows in the order given (i) with the next sequence numbers, and queues their notices
--- (delivered at commit). One round trip instead of several, so the lock that serialises every writer on every
--- instance is held for this call and the commit only.
-CREATE FUNCTION append_changes(p_lock bigint, p_rows jsonb, p_channel text, p_notices jsonb) RETURNS integer LANGUAGE plpgsql AS $$
+-- (delivered at commit). A notice of a patient's change that does not name the care team yet gets it here
+-- (up to p_max_team members; a bigger team is left for each instance to look up), so no instance queries it
+-- per change. One round trip instead of several, so the lock that serialises every writer on every instance
+-- is held for this call and the commit only.
+CREATE FUNCTION append_changes(p_lock bigint, p_rows jsonb, p_channel text, p_notices jsonb, p_max_team integer) RETURNS integer
+LANGUAGE plpgsql AS $$
 DECLARE
   r record;
+  notice jsonb;
+  team jsonb;
   n integer := 0;
 BEGIN
   PERFORM pg_advisory_xact_lock(p_lock);
@@ -21,6 +26,14 @@ BEGIN
     VALUES (nextval('change_seq'), r.entity, r.entity_id, r.patient_id, r.audience_user_id, r.version, false, r.data);
     n := n + 1;
   END LOOP;
-  PERFORM pg_notify(p_channel, notice) FROM jsonb_array_elements_text(p_notices) AS notice;
+  FOR notice IN SELECT value FROM jsonb_array_elements(p_notices) LOOP
+    IF jsonb_typeof(notice->'patientId') = 'string' AND NOT notice ? 'careTeam' THEN
+      SELECT coalesce(jsonb_agg(ct.user_id), '[]'::jsonb) INTO team FROM care_team ct WHERE ct.patient_id = (notice->>'patientId')::uuid;
+      IF jsonb_array_length(team) <= p_max_team THEN
+        notice := notice || jsonb_build_object('careTeam', team);
+      END IF;
+    END IF;
+    PERFORM pg_notify(p_channel, notice::text);
+  END LOOP;
   RETURN n;
 END $$;
