@@ -2,6 +2,7 @@
 // taken under a transaction-level advisory lock held until commit, so no later commit can get a lower seq
 // and a pulling client's cursor never passes a change that is not yet visible.
 import type { Queryable } from '../db/database';
+import { sqlLiteral } from '../db/database';
 import type { EntityName, EntityState } from '../../shared/sync/protocol';
 import { loadEntity } from './entity-sources';
 import { CHANGES_CHANNEL } from '../realtime/bus';
@@ -70,7 +71,8 @@ export function discardChangesAfter(tx: Queryable, mark: number): void {
 const MAX_CARE_TEAM_IN_NOTICE = 100;
 
 /**
- * Writes the held-back changes (in the order recorded) under the sequence lock. Call last in the transaction.
+ * Writes the held-back changes (in the order recorded) under the sequence lock and commits the transaction
+ * (on PostgreSQL; elsewhere the transaction commits as usual right after): call it last, nothing may follow.
  * One call (append_changes, migration 0010) takes the lock, the sequence numbers in recording order, writes
  * the rows and queues the notices (naming the care team of a patient's change; delivered at commit), so the
  * lock is held for that round trip and the commit.
@@ -81,8 +83,10 @@ export async function flushChanges(tx: Queryable): Promise<void> {
   if (pending.length === 0) return;
   // Each row's data is already JSON text: the rows are spliced into one JSON array without parsing it again.
   const rowsJson = `[${pending.map((c, i) => `{"i":${i},"entity":${JSON.stringify(c.entity)},"entity_id":${JSON.stringify(c.id)},"patient_id":${JSON.stringify(c.patientId)},"audience_user_id":${JSON.stringify(c.audienceUserId)},"version":${c.version},"data":${c.data}}`).join(',')}]`;
-  await tx.query('SELECT append_changes($1, $2::jsonb, $3, $4::jsonb, $5)',
-    [CHANGE_SEQ_LOCK, rowsJson, CHANGES_CHANNEL, JSON.stringify(pending.map((c) => c.notice)), MAX_CARE_TEAM_IN_NOTICE]);
+  const call = `SELECT append_changes(${CHANGE_SEQ_LOCK}, ${sqlLiteral(rowsJson)}::jsonb, ${sqlLiteral(CHANGES_CHANNEL)}, ${sqlLiteral(JSON.stringify(pending.map((c) => c.notice)))}::jsonb, ${MAX_CARE_TEAM_IN_NOTICE})`;
+  // Committed in the same round trip where the driver can: the lock is released as soon as the rows are in.
+  if (tx.execAndCommit) await tx.execAndCommit(call);
+  else await tx.exec(call);
   lockedTransactions.add(tx);
 }
 
