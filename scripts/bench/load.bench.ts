@@ -3,7 +3,8 @@
 // clinician, then for a bounded time many connected /ws clients (several windows per clinician; one leader per
 // clinician pulls on each poke, as the renderer's sync engine does), clinicians pushing mutations at a fixed
 // total rate, and application pings over the sockets. Reports sustained requests/s, mutations/s, p50/p99
-// latency, errors and connected clients. Sign-in: every request comes from 127.0.0.1, so the per-address
+// latency, errors and connected clients, the servers' peak RSS and CPU, this client's CPU (to show it is not
+// the bottleneck) and the load average (the machine may be shared). Knobs below (LOAD_*). Sign-in: every request comes from 127.0.0.1, so the per-address
 // sign-in limit is raised for the run (HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE); the per-account limit is not.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -28,6 +29,8 @@ const PULL_ON_POKE = process.env.LOAD_PULL_ON_POKE !== '0';
 /** Which runs: LOAD_INSTANCES=1 or 2 (default both, one after the other). */
 const INSTANCE_RUNS = (process.env.LOAD_INSTANCES ?? '1,2').split(',').map(Number).filter((n) => n >= 1);
 /** Extra Node options for the server processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to profile them. */
+/** LOAD_SERVER=built runs the built server (dist/server/main.js, after npm run build) as deployed; default: the sources through tsx. */
+const SERVER_ENTRY = process.env.LOAD_SERVER === 'built' ? 'built' : 'source';
 /** LOAD_PG_STATS=1 (own cluster only): PostgreSQL counts the statements (pg_stat_statements); prints calls and database time per mutation. */
 const PG_STATS = process.env.LOAD_PG_STATS === '1' && !process.env.BENCH_DATABASE_URL;
 const SERVER_NODE_ARGS = (process.env.LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -362,7 +365,7 @@ async function main(): Promise<void> {
       HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE: String(CLINICIANS * 4), DATA_DIR: '/nonexistent-unused',
     };
     for (const instances of INSTANCE_RUNS) {
-      const servers = await Promise.all(Array.from({ length: instances }, async () => new ServerProcess(await freePort(), env, SERVER_NODE_ARGS)));
+      const servers = await Promise.all(Array.from({ length: instances }, async () => new ServerProcess(await freePort(), env, SERVER_NODE_ARGS, SERVER_ENTRY)));
       await Promise.all(servers.map((s) => s.start()));
       try {
         await run(instances === 1 ? 'one instance' : 'two instances', servers, users, stats);

@@ -10,7 +10,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 export class ServerProcess {
   private child: ChildProcess | null = null;
   private log = '';
-  constructor(readonly port: number, private readonly env: Record<string, string>, private readonly nodeArgs: readonly string[] = []) {}
+  /** `entry`: 'source' runs server/main.ts through tsx; 'built' runs dist/server/main.js (npm run build:server first). */
+  constructor(readonly port: number, private readonly env: Record<string, string>, private readonly nodeArgs: readonly string[] = [], private readonly entry: 'source' | 'built' = 'source') {}
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -21,7 +22,8 @@ export class ServerProcess {
 
   async start(timeoutMs = 60_000): Promise<void> {
     this.log = '';
-    const child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', path.join(root, 'server/main.ts')], {
+    const main = this.entry === 'built' ? [path.join(root, 'dist/server/main.js')] : ['--import', 'tsx', path.join(root, 'server/main.ts')];
+    const child = spawn(process.execPath, [...this.nodeArgs, ...main], {
       cwd: root,
       env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', HOUSECALL_DEMO_SEED: 'false', LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
