@@ -42,11 +42,6 @@ export function parseCursor(raw: string): Cursor | null {
   throw new BadCursorError('The sync cursor is not valid; start a fresh sync.');
 }
 
-/** Whether a pull with this cursor reads a first-sync snapshot (no cursor yet, or one inside a snapshot). */
-export function isSnapshotCursor(raw: string): boolean {
-  return raw === '' || raw.startsWith('b.');
-}
-
 /** The high-water mark of a snapshot cursor (a first sync in progress), else null (also for a malformed one). */
 export function snapshotMarkOf(raw: string): number | null {
   try {

@@ -7,8 +7,7 @@ import { actorOf, requirePrincipal } from '../http/request-context';
 import { route } from '../http/route';
 import type { RouteSpec } from '../http/route';
 import { push } from './push';
-import { BadCursorError, isSnapshotCursor, pull } from './pull';
-import { SNAPSHOT_PAGES_AT_ONCE, SnapshotGate } from './snapshot-gate';
+import { BadCursorError, pull } from './pull';
 import { PullAuditMemo } from './pull-audit';
 import { deliveredByPull, markDelivered } from '../chat/receipts';
 import { staffPrincipal } from '../chat/chat-principal';
@@ -17,7 +16,6 @@ const SYNC_ROLES = ['clinician', 'dispatcher', 'courier'] as const;
 
 export function syncRoutes(deps: AppDeps): RouteSpec[] {
   const pullAudit = new PullAuditMemo();
-  const snapshotGate = new SnapshotGate(SNAPSHOT_PAGES_AT_ONCE);
   return [
     route<z.infer<typeof PushRequestSchema>>({
       // A batch may carry full-length notes: a larger body limit than the API's default.
@@ -30,22 +28,15 @@ export function syncRoutes(deps: AppDeps): RouteSpec[] {
     }),
     route<undefined, z.infer<typeof PullQuerySchema>>({
       method: 'GET', url: '/api/sync/pull', access: SYNC_ROLES, phi: true, query: PullQuerySchema,
-      handler: async ({ query, request, reply }) => {
+      handler: async ({ query, request }) => {
         const principal = requirePrincipal(request);
-        const answer = async () => {
+        try {
           const page = await pull(deps.db, principal, query);
           await pullAudit.auditPage(deps.db, actorOf(request), query.cursor, page);
           // Messages from others reached this device: their senders see them delivered.
           const delivered = deliveredByPull(page.changes, principal.userId);
           if (delivered.size > 0) await deps.db.transaction((tx) => markDelivered(tx, staffPrincipal(principal), delivered));
           return page;
-        };
-        try {
-          if (!isSnapshotCursor(query.cursor)) return await answer();
-          // A first-sync page: built and turned into JSON text inside the gate, so its rows are freed before the next starts.
-          const text = await snapshotGate.run(async () => JSON.stringify(await answer()));
-          reply.header('content-type', 'application/json; charset=utf-8');
-          return text;
         } catch (error) {
           if (error instanceof BadCursorError) throw badRequest(error.message, ['cursor']);
           throw error;
