@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** PostgreSQL connections per instance (node-postgres pool; one more is held for LISTEN). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Secret for signing access tokens; shared by every instance. Default: generated once and kept in the database. */
   HOUSECALL_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -52,6 +54,7 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  databasePoolSize: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   tokenSecret: string | undefined;
   seedDemo: boolean;
@@ -84,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
     tokenSecret: e.HOUSECALL_TOKEN_SECRET,
     seedDemo: e.HOUSECALL_DEMO_SEED === 'true',

@@ -3,13 +3,17 @@
 // clinician, then for a bounded time many connected /ws clients (several windows per clinician; one leader per
 // clinician pulls on each poke, as the renderer's sync engine does), clinicians pushing mutations at a fixed
 // total rate, and application pings over the sockets. Reports sustained requests/s, mutations/s, p50/p99
-// latency, errors and connected clients. Sign-in: every request comes from 127.0.0.1, so the per-address
+// latency, errors and connected clients, the servers' peak RSS and CPU, this client's CPU (to show it is not
+// the bottleneck) and the load average (the machine may be shared). Knobs below (LOAD_*). Sign-in: every request comes from 127.0.0.1, so the per-address
 // sign-in limit is raised for the run (HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE); the per-account limit is not.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import WebSocket from 'ws';
 import { Agent, setGlobalDispatcher } from 'undici';
 import { ClientMessageSchema } from '../../shared/realtime/messages';
 import { openPostgres } from '../../server/db/postgres-driver';
+import type { Database } from '../../server/db/database';
 import { PgCluster, freePort } from '../harness/pg-cluster';
 import { HARNESS_PASSWORD, seedHarness } from '../harness/load-seed';
 import { ServerProcess } from '../harness/server-process';
@@ -22,6 +26,14 @@ const WARMUP_SECONDS = 3;
 const PINGS_PER_CLIENT_PER_MINUTE = 6;
 /** LOAD_PULL_ON_POKE=0 turns off pulling on pokes (to see what pushes alone cost). */
 const PULL_ON_POKE = process.env.LOAD_PULL_ON_POKE !== '0';
+/** Which runs: LOAD_INSTANCES=1 or 2 (default both, one after the other). */
+const INSTANCE_RUNS = (process.env.LOAD_INSTANCES ?? '1,2').split(',').map(Number).filter((n) => n >= 1);
+/** Extra Node options for the server processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to profile them. */
+/** LOAD_SERVER=built runs the built server (dist/server/main.js, after npm run build) as deployed; default: the sources through tsx. */
+const SERVER_ENTRY = process.env.LOAD_SERVER === 'built' ? 'built' : 'source';
+/** LOAD_PG_STATS=1 (own cluster only): PostgreSQL counts the statements (pg_stat_statements); prints calls and database time per mutation. */
+const PG_STATS = process.env.LOAD_PG_STATS === '1' && !process.env.BENCH_DATABASE_URL;
+const SERVER_NODE_ARGS = (process.env.LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 setGlobalDispatcher(new Agent({ connections: 64, pipelining: 1, keepAliveTimeout: 30_000 }));
 
@@ -45,6 +57,50 @@ const pct = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
+
+/** CPU time (user + system, ms) and resident set (MB) of a process, from /proc (Linux). */
+function procUsage(pid: number): { cpuMs: number; rssMb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100/s on Linux)
+  const rss = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return { cpuMs: ticks * 10, rssMb: rss ? Number(rss[1]) / 1024 : NaN };
+}
+
+/** Samples the servers' RSS every 250 ms (peak kept) and their CPU time, and this process's CPU, over the measured window. */
+class ResourceWatch {
+  peakRssMb = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private startCpu = new Map<number, number>();
+  private startClient = process.cpuUsage();
+  private startedAt = 0;
+  constructor(private readonly pids: number[]) {}
+  start(): void {
+    this.startedAt = performance.now();
+    this.startClient = process.cpuUsage();
+    for (const pid of this.pids) this.startCpu.set(pid, procUsage(pid).cpuMs);
+    this.timer = setInterval(() => this.sample(), 250);
+  }
+  private sample(): void {
+    for (const pid of this.pids) {
+      try {
+        this.peakRssMb = Math.max(this.peakRssMb, procUsage(pid).rssMb);
+      } catch {
+        // exited
+      }
+    }
+  }
+  /** CPU use in % of one core over the window: per server (summed) and this client process. */
+  stop(): { serverCpuPercent: number; clientCpuPercent: number } {
+    if (this.timer) clearInterval(this.timer);
+    this.sample();
+    const wallMs = performance.now() - this.startedAt;
+    let serverMs = 0;
+    for (const pid of this.pids) serverMs += procUsage(pid).cpuMs - this.startCpu.get(pid)!;
+    const client = process.cpuUsage(this.startClient);
+    return { serverCpuPercent: (100 * serverMs) / wallMs, clientCpuPercent: (100 * (client.user + client.system) / 1000) / wallMs };
+  }
+}
 
 async function json(url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
   const res = await fetch(url, init);
@@ -172,7 +228,28 @@ function openSocket(ws: Workstation, server: string, leader: boolean, rec: Recor
   });
 }
 
-async function run(label: string, servers: ServerProcess[], users: Array<{ email: string; patientIds: string[] }>): Promise<void> {
+/** Statement counts from pg_stat_statements over the measured window (LOAD_PG_STATS=1). */
+class StatementStats {
+  constructor(private readonly db: Database) {}
+  async reset(): Promise<void> {
+    await this.db.query('SELECT pg_stat_statements_reset()');
+  }
+  /** Calls and execution time per applied mutation, and the most frequent statements. */
+  async report(label: string, mutations: number): Promise<Array<Record<string, unknown>>> {
+    const { rows } = await this.db.query<{ calls: number; ms: number; query: string }>(
+      `SELECT calls::int AS calls, total_exec_time AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
+         FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC`);
+    const calls = rows.reduce((n, r) => n + r.calls, 0);
+    const ms = rows.reduce((n, r) => n + r.ms, 0);
+    for (const r of rows.slice(0, 12)) process.stderr.write(`  ${label}: ${String(r.calls).padStart(7)} calls ${(r.ms / r.calls).toFixed(3)} ms  ${r.query}\n`);
+    return [
+      { name: `load ${label}: database statements per mutation`, value: calls / Math.max(1, mutations), unit: 'statements', target: '', better: 'lower' },
+      { name: `load ${label}: database execution time per mutation`, value: ms / Math.max(1, mutations), unit: 'ms', target: '', better: 'lower' },
+    ];
+  }
+}
+
+async function run(label: string, servers: ServerProcess[], users: Array<{ email: string; patientIds: string[] }>, stats: StatementStats | null): Promise<void> {
   const rec = new Recorder();
   const urls = servers.map((s) => s.baseUrl);
   const { stations, perSecond: signInsPerSecond } = await signInAll(users, urls, rec);
@@ -191,6 +268,7 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
   process.stderr.write(`${label}: ${stations.length} signed in (${signInsPerSecond.toFixed(1)}/s), ${connected} sockets connected\n`);
 
   // Open-loop schedules: pushes spread evenly over the clinicians, pings spread over the sockets.
+  const watch = new ResourceWatch(servers.map((s) => s.pid!));
   const pushEveryMs = 1000 / MUTATIONS_PER_SECOND;
   const pingEveryMs = 60_000 / (PINGS_PER_CLIENT_PER_MINUTE * sockets.length);
   const inflight = new Set<Promise<void>>();
@@ -205,6 +283,8 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
       if (!rec.measuring && elapsed >= WARMUP_SECONDS * 1000) {
         rec.measuring = true;
         measureStart = performance.now();
+        watch.start();
+        void stats?.reset();
       }
       if (elapsed >= total) {
         clearInterval(tick);
@@ -226,6 +306,9 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
   });
   rec.measuring = false;
   const seconds = (performance.now() - measureStart) / 1000;
+  const cpu = watch.stop();
+  // Read at the end of the window, as the mutation count is (before the stragglers below finish).
+  const statLines = stats ? await stats.report(label, rec.mutations) : [];
   // In-flight pushes get 10 s to finish; what is still queued after that counts as errors (not applied in time).
   await Promise.race([Promise.all([...inflight]), new Promise((r) => setTimeout(r, 10_000))]);
   const unsent = stations.reduce((n, ws) => n + ws.queued, 0);
@@ -249,8 +332,13 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
     { name: `load ${label}: /ws ping round trip p99`, value: pct(of('ping'), 99), unit: 'ms', target: '< 100', better: 'lower' },
     { name: `load ${label}: sign-in (argon2id) rate`, value: signInsPerSecond, unit: 'sign-ins/s', target: '', better: 'higher' },
     { name: `load ${label}: sign-in latency p99`, value: pct(signInMs, 99), unit: 'ms', target: '', better: 'lower' },
+    { name: `load ${label}: server RSS peak (measured window)`, value: watch.peakRssMb, unit: 'MB', target: '< 300', better: 'lower' },
+    { name: `load ${label}: server CPU (all instances)`, value: cpu.serverCpuPercent, unit: '% of a core', target: '', better: 'lower' },
+    { name: `load ${label}: load-client CPU (this process)`, value: cpu.clientCpuPercent, unit: '% of a core', target: '', better: 'lower' },
+    { name: `load ${label}: machine load average (1 min, at end)`, value: os.loadavg()[0]!, unit: 'load', target: '', better: 'lower' },
     { name: `load ${label}: errors`, value: errors, unit: 'errors', target: '0', better: 'lower' },
   ];
+  lines.push(...(statLines as typeof lines));
   for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
   if (errors) process.stderr.write(`${label} errors: ${JSON.stringify(Object.fromEntries(rec.errors))}, sockets closed early ${closedEarly}\n`);
 }
@@ -261,7 +349,7 @@ async function main(): Promise<void> {
     ? `note: client message types ${others.join(', ')} exist but are not driven here (they need visit/chat state); only ping is sent\n`
     : 'note: no chat, presence or signaling message types in shared/realtime yet: only pokes and pings are exercised\n');
   const given = process.env.BENCH_DATABASE_URL;
-  const cluster = given ? null : await PgCluster.create();
+  const cluster = given ? null : await PgCluster.create(PG_STATS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'top' } : {});
   if (typeof cluster === 'string') {
     process.stderr.write(`load benchmark skipped: ${cluster} (set BENCH_DATABASE_URL)\n`);
     return;
@@ -270,20 +358,22 @@ async function main(): Promise<void> {
   try {
     const db = await openPostgres({ connectionString: url });
     const { users } = await seedHarness(db, CLINICIANS, 5);
-    await db.close();
-    const env = {
+    if (PG_STATS) await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const stats = PG_STATS ? new StatementStats(db) : null;
+    const env: Record<string, string> = {
       DATABASE_URL: url, HOUSECALL_TOKEN_SECRET: 'load-benchmark-secret-that-is-long-enough-0123',
       HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE: String(CLINICIANS * 4), DATA_DIR: '/nonexistent-unused',
     };
-    for (const instances of [1, 2]) {
-      const servers = await Promise.all(Array.from({ length: instances }, async () => new ServerProcess(await freePort(), env)));
+    for (const instances of INSTANCE_RUNS) {
+      const servers = await Promise.all(Array.from({ length: instances }, async () => new ServerProcess(await freePort(), env, SERVER_NODE_ARGS, SERVER_ENTRY)));
       await Promise.all(servers.map((s) => s.start()));
       try {
-        await run(instances === 1 ? 'one instance' : 'two instances', servers, users);
+        await run(instances === 1 ? 'one instance' : 'two instances', servers, users, stats);
       } finally {
         await Promise.all(servers.map((s) => s.stop('term')));
       }
     }
+    await db.close();
   } finally {
     await cluster?.destroy();
   }

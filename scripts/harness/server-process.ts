@@ -1,5 +1,6 @@
 // Starts and stops care server processes (`tsx server/main.ts`) for the load benchmark and the soak, so the
-// server(s) never share an event loop with the simulated workstations. SIGKILL is available for fault tests.
+// server(s) never share an event loop with the simulated workstations. SIGKILL is available for fault tests;
+// extra Node options (e.g. --cpu-prof) may be given per process.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -9,7 +10,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 export class ServerProcess {
   private child: ChildProcess | null = null;
   private log = '';
-  constructor(readonly port: number, private readonly env: Record<string, string>) {}
+  /** `entry`: 'source' runs server/main.ts through tsx; 'built' runs dist/server/main.js (npm run build:server first). */
+  constructor(readonly port: number, private readonly env: Record<string, string>, private readonly nodeArgs: readonly string[] = [], private readonly entry: 'source' | 'built' = 'source') {}
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -20,7 +22,8 @@ export class ServerProcess {
 
   async start(timeoutMs = 60_000): Promise<void> {
     this.log = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+    const main = this.entry === 'built' ? [path.join(root, 'dist/server/main.js')] : ['--import', 'tsx', path.join(root, 'server/main.ts')];
+    const child = spawn(process.execPath, [...this.nodeArgs, ...main], {
       cwd: root,
       env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', HOUSECALL_DEMO_SEED: 'false', LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

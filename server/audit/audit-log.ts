@@ -30,6 +30,20 @@ export async function audit(db: Queryable, actor: Actor, event: AuditEvent): Pro
   );
 }
 
+/** Several events of one actor in one statement (rows in the order given), e.g. the mutations of one push. */
+export async function auditMany(db: Queryable, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.query(
+    `INSERT INTO audit_log (user_id, role, session_id, device_id, ip, action, patient_id, resource, resource_id, outcome, detail)
+     SELECT $1, $2, $3, $4, $5, e.action, e.patient_id, e.resource, e.resource_id, e.outcome, e.detail
+       FROM jsonb_to_recordset($6::jsonb) AS e(i int, action text, patient_id uuid, resource text, resource_id text, outcome text, detail jsonb)
+      ORDER BY e.i`,
+    [actor.userId, actor.role, actor.sessionId, actor.deviceId, actor.ip, JSON.stringify(events.map((e, i) => ({
+      i, action: e.action, patient_id: e.patientId ?? null, resource: e.resource ?? null, resource_id: e.resourceId ?? null, outcome: e.outcome, detail: e.detail ?? null,
+    })))],
+  );
+}
+
 /** One audit row per patient for a read that returned several patients (a schedule, a search). */
 export async function auditPatientReads(db: Queryable, actor: Actor, action: string, patientIds: readonly string[], resource: string): Promise<void> {
   const unique = [...new Set(patientIds)];

@@ -10,6 +10,19 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * In a transaction only, as its very last step: runs a parameterless script and commits in the same round
+   * trip where the driver can (PostgreSQL), so locks taken by the script are released without waiting for
+   * another round trip. Drivers without it: use exec() and let the transaction commit as usual.
+   */
+  execAndCommit?(sql: string): Promise<void>;
+}
+
+/** A string as an SQL literal for a parameterless script (quotes doubled; backslashes in the E'' form). */
+export function sqlLiteral(text: string): string {
+  if (text.includes('\0')) throw new Error('sqlLiteral: NUL characters cannot be sent to PostgreSQL');
+  const quoted = text.replaceAll("'", "''");
+  return text.includes('\\') ? `E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
 }
 
 export type DatabaseKind = 'pglite' | 'postgres';

@@ -8,12 +8,14 @@ import { migrate } from './migrate';
 
 export interface DatabaseConfig {
   databaseUrl?: string | undefined;
+  /** PostgreSQL pool size (default 10). */
+  databasePoolSize?: number;
   dataDir: string;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl) {
-    const db = await openPostgres({ connectionString: config.databaseUrl });
+    const db = await openPostgres({ connectionString: config.databaseUrl, maxConnections: config.databasePoolSize });
     await migrate(db);
     return db;
   }

@@ -50,10 +50,18 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     query: base.query,
     async transaction(fn) {
       const client = await pool.connect();
+      let committed = false;
       try {
         await client.query('BEGIN');
-        const result = await fn(wrap(client));
-        await client.query('COMMIT');
+        const tx: Queryable = {
+          ...wrap(client),
+          async execAndCommit(sql: string) {
+            await client.query(`${sql};\nCOMMIT`); // simple protocol: the script and the commit in one round trip
+            committed = true;
+          },
+        };
+        const result = await fn(tx);
+        if (!committed) await client.query('COMMIT');
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);

@@ -2,6 +2,7 @@
 // taken under a transaction-level advisory lock held until commit, so no later commit can get a lower seq
 // and a pulling client's cursor never passes a change that is not yet visible.
 import type { Queryable } from '../db/database';
+import { sqlLiteral } from '../db/database';
 import type { EntityName, EntityState } from '../../shared/sync/protocol';
 import { loadEntity } from './entity-sources';
 import { CHANGES_CHANNEL } from '../realtime/bus';
@@ -66,22 +67,27 @@ export function discardChangesAfter(tx: Queryable, mark: number): void {
   deferred.get(tx)?.splice(mark);
 }
 
-/** Writes the held-back changes (in the order recorded) under the sequence lock. Call last in the transaction. */
+/** Largest care team named in a notice (by append_changes); a bigger one is left to each instance to look up (payloads stay small). */
+const MAX_CARE_TEAM_IN_NOTICE = 100;
+
+/**
+ * Writes the held-back changes (in the order recorded) under the sequence lock and commits the transaction
+ * (on PostgreSQL; elsewhere the transaction commits as usual right after): call it last, nothing may follow.
+ * One call (append_changes, migration 0010) takes the lock, the sequence numbers in recording order, writes
+ * the rows and queues the notices (naming the care team of a patient's change; delivered at commit), so the
+ * lock is held for that round trip and the commit.
+ */
 export async function flushChanges(tx: Queryable): Promise<void> {
   const pending = deferred.get(tx) ?? [];
   deferred.delete(tx);
   if (pending.length === 0) return;
-  await lockChangeSeq(tx);
-  // Sequence numbers taken under the lock, then given out in the order the changes were recorded.
-  const { rows } = await tx.query<{ seq: number | string }>(`SELECT nextval('change_seq') AS seq FROM generate_series(1, $1::int)`, [pending.length]);
-  const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
-  await tx.query(
-    `INSERT INTO change_log (seq, entity, entity_id, patient_id, audience_user_id, version, deleted, data)
-     SELECT r.seq, r.entity, r.entity_id, r.patient_id, r.audience_user_id, r.version, false, r.data
-       FROM jsonb_to_recordset($1::jsonb) AS r(seq bigint, entity text, entity_id text, patient_id uuid, audience_user_id uuid, version integer, data jsonb)`,
-    [JSON.stringify(pending.map((c, i) => ({ seq: seqs[i], entity: c.entity, entity_id: c.id, patient_id: c.patientId, audience_user_id: c.audienceUserId, version: c.version, data: JSON.parse(c.data) as unknown })))],
-  );
-  for (const c of pending) await notify(tx, c.notice);
+  // Each row's data is already JSON text: the rows are spliced into one JSON array without parsing it again.
+  const rowsJson = `[${pending.map((c, i) => `{"i":${i},"entity":${JSON.stringify(c.entity)},"entity_id":${JSON.stringify(c.id)},"patient_id":${JSON.stringify(c.patientId)},"audience_user_id":${JSON.stringify(c.audienceUserId)},"version":${c.version},"data":${c.data}}`).join(',')}]`;
+  const call = `SELECT append_changes(${CHANGE_SEQ_LOCK}, ${sqlLiteral(rowsJson)}::jsonb, ${sqlLiteral(CHANGES_CHANNEL)}, ${sqlLiteral(JSON.stringify(pending.map((c) => c.notice)))}::jsonb, ${MAX_CARE_TEAM_IN_NOTICE})`;
+  // Committed in the same round trip where the driver can: the lock is released as soon as the rows are in.
+  if (tx.execAndCommit) await tx.execAndCommit(call);
+  else await tx.exec(call);
+  lockedTransactions.add(tx);
 }
 
 /** Who a change's notice goes to: the patient's care team for chat (no lookup per message on every instance). */

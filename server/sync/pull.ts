@@ -6,13 +6,22 @@ import type { Role } from '../../shared/domain/roles';
 import type { Change, PullQuery, PullResponse } from '../../shared/sync/protocol';
 import { patientScopeSql } from '../auth/patient-access';
 import { ENTITY_SOURCES, FIRST_ID, countScope, loadScopePage } from './entity-sources';
+import type { ScopeViewer } from './entity-sources';
 import { queueRequestVisible, queueStatesFor } from '../queue/queue-scope';
 
 interface Viewer {
   userId: string;
   role: Role;
-  /** States whose waiting queue requests the viewer may see (active licenses, computed once per pull). */
-  queueStates: readonly string[];
+  /**
+   * States whose waiting queue requests the viewer may see (active licenses), read at most once per pull and
+   * only when the page needs them (a queue change, or a whole chart sent on an access grant).
+   */
+  queueStates(): Promise<readonly string[]>;
+}
+
+/** The viewer as entity-sources' scope queries take it (with the queue states read now). */
+async function scopeViewer(viewer: Viewer): Promise<ScopeViewer> {
+  return { userId: viewer.userId, role: viewer.role, queueStates: await viewer.queueStates() };
 }
 
 /** Cursor forms: 'c.<seq>' reading the change log; 'b.<mark>.<entityIndex>.<lastId>.<done>.<total>' in a snapshot. */
@@ -50,7 +59,7 @@ async function highWaterMark(db: Queryable): Promise<number> {
   return rows[0]?.seq ?? 0;
 }
 
-async function snapshotPage(db: Queryable, viewer: Viewer, cursor: Extract<Cursor, { kind: 'snapshot' }>, limit: number): Promise<PullResponse> {
+async function snapshotPage(db: Queryable, viewer: ScopeViewer, cursor: Extract<Cursor, { kind: 'snapshot' }>, limit: number): Promise<PullResponse> {
   const changes: Change[] = [];
   let { entityIndex, lastId, done } = cursor;
   while (changes.length < limit && entityIndex < ENTITY_SOURCES.length) {
@@ -74,24 +83,50 @@ interface LogRow {
   seq: number; entity: Change['entity']; entity_id: string; patient_id: string | null; version: number; deleted: boolean; data: Record<string, unknown> | string | null;
 }
 
+/**
+ * The seqs (after $2, at most $3) of the change-log rows the viewer ($1) may pull, as a union of index-driven
+ * parts, so a pull reads only rows in the viewer's scope instead of scanning every change since the cursor:
+ *  - rows addressed to the viewer: access grants/revocations (kept after access ended, so the device can
+ *    delete the data) and per-user rows of no patient (change_log_audience_idx);
+ *  - waiting/taken queue requests for clinicians, delivery runs for couriers (filtered per row afterwards;
+ *    partial indexes of migration 0010);
+ *  - the changes of the patients in scope: for clinicians through their care team, one range of
+ *    change_log_patient_idx per patient (the same rule as patientScopeSql); other roles filter with
+ *    patientScopeSql, as their scope is not a list of rows of their own.
+ * UNION (not UNION ALL): a row matching two parts is sent once.
+ */
+function scopedSeqsSql(role: Role): string {
+  const parts = [
+    `(SELECT seq FROM change_log WHERE audience_user_id = $1 AND seq > $2
+        AND (entity = 'access' OR (entity NOT IN ('access', 'queue') AND patient_id IS NULL)) ORDER BY seq LIMIT $3)`,
+  ];
+  if (role === 'clinician') parts.push(`(SELECT seq FROM change_log WHERE entity = 'queue' AND seq > $2 ORDER BY seq LIMIT $3)`);
+  if (role === 'courier') {
+    parts.push(`(SELECT seq FROM change_log WHERE entity = 'fieldRequest' AND data->>'kind' = 'delivery' AND seq > $2 ORDER BY seq LIMIT $3)`);
+  }
+  const patientRows = `c.entity NOT IN ('access', 'queue') AND (c.audience_user_id IS NULL OR c.audience_user_id = $1)`;
+  if (role === 'clinician') {
+    parts.push(`(SELECT p.seq FROM care_team ct CROSS JOIN LATERAL (
+        SELECT c.seq FROM change_log c WHERE c.patient_id = ct.patient_id AND c.seq > $2 AND ${patientRows} ORDER BY c.seq LIMIT $3) p
+      WHERE ct.user_id = $1)`);
+  } else if (role === 'dispatcher') {
+    parts.push(`(SELECT c.seq FROM change_log c WHERE c.seq > $2 AND c.patient_id IS NOT NULL AND ${patientRows}
+        AND ${patientScopeSql(role, 'c.patient_id')} ORDER BY c.seq LIMIT $3)`);
+  }
+  return parts.join('\n UNION ');
+}
+
 async function logPage(db: Queryable, viewer: Viewer, since: number, limit: number): Promise<PullResponse> {
-  // Access changes reach their user even after access ended (so the device can delete the data);
-  // everything else only while the user may see the patient.
   const { rows } = await db.query<LogRow>(
-    `SELECT c.seq, c.entity, c.entity_id, c.patient_id, c.version, c.deleted, c.data FROM change_log c
-      WHERE c.seq > $2 AND (
-        (c.entity = 'access' AND c.audience_user_id = $1)
-        OR ${viewer.role === 'clinician' ? `c.entity = 'queue'` : 'false'}
-        OR ${viewer.role === 'courier' ? `(c.entity = 'fieldRequest' AND c.data->>'kind' = 'delivery')` : 'false'}
-        OR (c.entity NOT IN ('access', 'queue') AND (c.audience_user_id IS NULL OR c.audience_user_id = $1) AND ${patientScopeSql(viewer.role, 'c.patient_id')})
-        OR (c.entity NOT IN ('access', 'queue') AND c.patient_id IS NULL AND c.audience_user_id = $1))
+    `SELECT c.seq, c.entity, c.entity_id, c.patient_id, c.version, c.deleted, c.data
+       FROM (${scopedSeqsSql(viewer.role)}) s JOIN change_log c ON c.seq = s.seq
       ORDER BY c.seq LIMIT $3`,
     [viewer.userId, since, limit],
   );
   const changes: Change[] = [];
   for (const r of rows) {
     const data = typeof r.data === 'string' ? (JSON.parse(r.data) as Record<string, unknown>) : r.data;
-    if (r.entity === 'queue' && !queueRequestVisible(data, { userId: viewer.userId, queueStates: viewer.queueStates })) {
+    if (r.entity === 'queue' && !queueRequestVisible(data, { userId: viewer.userId, queueStates: await viewer.queueStates() })) {
       // Taken by someone else, cancelled, or moved out of the viewer's licensed states: the device drops it.
       changes.push({ seq: r.seq, entity: r.entity, id: r.entity_id, version: r.version, deleted: true, data: null, patientId: null });
       continue;
@@ -104,10 +139,11 @@ async function logPage(db: Queryable, viewer: Viewer, since: number, limit: numb
     changes.push({ seq: r.seq, entity: r.entity, id: r.entity_id, version: r.version, deleted: r.deleted, data, patientId: r.patient_id });
     if (r.entity === 'access' && !r.deleted && r.patient_id) {
       // A new patient in scope: send their whole chart now, at this seq.
+      const scope = await scopeViewer(viewer);
       for (const source of ENTITY_SOURCES) {
         let after = FIRST_ID;
         for (;;) {
-          const page = await loadScopePage(db, source, viewer, after, 500, r.patient_id);
+          const page = await loadScopePage(db, source, scope, after, 500, r.patient_id);
           for (const item of page) changes.push({ ...item.state, seq: r.seq, patientId: item.patientId });
           if (page.length < 500) break;
           after = page[page.length - 1]!.state.id;
@@ -120,15 +156,17 @@ async function logPage(db: Queryable, viewer: Viewer, since: number, limit: numb
 }
 
 export async function pull(db: Queryable, who: { userId: string; role: Role }, query: PullQuery, now = new Date()): Promise<PullResponse> {
-  const viewer: Viewer = { userId: who.userId, role: who.role, queueStates: await queueStatesFor(db, who, now) };
+  let states: Promise<readonly string[]> | null = null;
+  const viewer: Viewer = { userId: who.userId, role: who.role, queueStates: () => (states ??= queueStatesFor(db, who, now)) };
   const cursor = parseCursor(query.cursor);
   if (cursor === null) {
     // First sync: fix the mark before reading the snapshot, so changes committed during it are pulled after.
     const mark = await highWaterMark(db);
+    const scope = await scopeViewer(viewer);
     let total = 0;
-    for (const source of ENTITY_SOURCES) total += await countScope(db, source, viewer);
-    return snapshotPage(db, viewer, { kind: 'snapshot', mark, entityIndex: 0, lastId: FIRST_ID, done: 0, total }, query.limit);
+    for (const source of ENTITY_SOURCES) total += await countScope(db, source, scope);
+    return snapshotPage(db, scope, { kind: 'snapshot', mark, entityIndex: 0, lastId: FIRST_ID, done: 0, total }, query.limit);
   }
-  if (cursor.kind === 'snapshot') return snapshotPage(db, viewer, cursor, query.limit);
+  if (cursor.kind === 'snapshot') return snapshotPage(db, await scopeViewer(viewer), cursor, query.limit);
   return logPage(db, viewer, cursor.seq, query.limit);
 }

@@ -4,8 +4,8 @@
 // passing server problem answers 'retry' and stops the batch, keeping the client's order.
 import type { Database, Queryable } from '../db/database';
 import type { Principal } from '../http/request-context';
-import type { Actor } from '../audit/audit-log';
-import { audit } from '../audit/audit-log';
+import type { Actor, AuditEvent } from '../audit/audit-log';
+import { auditMany } from '../audit/audit-log';
 import type { Mutation, MutationResult, PushRequest } from '../../shared/sync/protocol';
 import { isMutationName, mutationArgs } from '../../shared/sync/mutations';
 import { MUTATION_HANDLERS } from './mutations';
@@ -33,13 +33,24 @@ interface StoredRow {
   seq: number;
 }
 
-/** The answers already given to any mutation of this batch (by id, or by this client's seq). One query per batch. */
-async function storedAnswers(tx: Queryable, clientId: string, mutations: Mutation[]): Promise<StoredRow[]> {
-  const { rows } = await tx.query<StoredRow>(
-    `SELECT result, mutation_id, client_id, seq FROM applied_mutations
-      WHERE mutation_id = ANY($2::uuid[]) OR (client_id = $1 AND seq = ANY($3::bigint[]))`,
-    [clientId, mutations.map((m) => m.mutationId), mutations.map((m) => m.seq)]);
-  return rows;
+/**
+ * The client's row (created on its first push, locked for this batch by the no-op update) and the answers
+ * already given to any mutation of this batch (by id, or by this client's seq): one statement per batch.
+ */
+async function lockClient(tx: Queryable, clientId: string, userId: string, mutations: Mutation[]): Promise<{ userId: string; lastSeq: number; stored: StoredRow[] }> {
+  const { rows } = await tx.query<{ user_id: string; last_seq: number; stored: StoredRow[] | string | null }>(
+    `WITH client AS (
+       INSERT INTO sync_clients (client_id, user_id) VALUES ($1, $2)
+       ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id RETURNING user_id, last_seq)
+     SELECT client.user_id, client.last_seq,
+            (SELECT json_agg(json_build_object('result', a.result, 'mutation_id', a.mutation_id, 'client_id', a.client_id, 'seq', a.seq))
+               FROM applied_mutations a
+              WHERE a.mutation_id = ANY($3::uuid[]) OR (a.client_id = $1 AND a.seq = ANY($4::bigint[]))) AS stored
+       FROM client`,
+    [clientId, userId, mutations.map((m) => m.mutationId), mutations.map((m) => m.seq)]);
+  const row = rows[0]!;
+  const stored = typeof row.stored === 'string' ? (JSON.parse(row.stored) as StoredRow[]) : (row.stored ?? []);
+  return { userId: row.user_id, lastSeq: Number(row.last_seq), stored: stored.map((r) => ({ ...r, seq: Number(r.seq) })) };
 }
 
 function storedAnswer(stored: StoredRow[], clientId: string, mutation: Mutation): Answer | null {
@@ -53,8 +64,30 @@ function storedAnswer(stored: StoredRow[], clientId: string, mutation: Mutation)
   return result.status === 'applied' ? { ...result, duplicate: true } : result;
 }
 
+/**
+ * The savepoint that isolates each mutation's writes. Between two mutations the previous one's savepoint is
+ * released and the next one opened in one round trip; after a rollback to it, it is still open and clean, so
+ * the next mutation reuses it. The last one is never released: the commit keeps what it holds.
+ */
+class MutationSavepoint {
+  private state: 'none' | 'clean' | 'holds-writes' = 'none';
+  constructor(private readonly tx: Queryable) {}
+  async open(): Promise<void> {
+    if (this.state === 'none') await this.tx.exec('SAVEPOINT mutation');
+    else if (this.state === 'holds-writes') await this.tx.exec('RELEASE SAVEPOINT mutation; SAVEPOINT mutation');
+    this.state = 'clean';
+  }
+  async rollback(): Promise<void> {
+    await this.tx.exec('ROLLBACK TO SAVEPOINT mutation');
+    this.state = 'clean';
+  }
+  keep(): void {
+    this.state = 'holds-writes';
+  }
+}
+
 /** Runs a mutation's handler inside a savepoint: a rejection (or a failure that will never pass) undoes its writes. */
-async function runHandler(tx: Queryable, principal: Principal, clientId: string, mutation: Mutation, now: Date, log: (error: unknown) => void): Promise<MutationOutcome> {
+async function runHandler(tx: Queryable, savepoint: MutationSavepoint, principal: Principal, clientId: string, mutation: Mutation, now: Date, log: (error: unknown) => void): Promise<MutationOutcome> {
   if (!isMutationName(mutation.name)) return { status: 'rejected', reason: 'unknown_mutation', message: `Unknown change type "${mutation.name.slice(0, 60)}".`, current: null, patientId: null };
   const handler = MUTATION_HANDLERS[mutation.name];
   if (!handler.roles.includes(principal.role)) return { status: 'rejected', reason: 'forbidden', message: 'Your role cannot make this change.', current: null, patientId: null };
@@ -64,7 +97,7 @@ async function runHandler(tx: Queryable, principal: Principal, clientId: string,
     return { status: 'rejected', reason: 'invalid_args', message: `The change is not valid: check ${fields.join(', ')}.`, current: null, patientId: null };
   }
   const mark = pendingChangeMark(tx);
-  await tx.query('SAVEPOINT mutation');
+  await savepoint.open();
   let outcome: MutationOutcome;
   try {
     outcome = await (handler.apply as (ctx: Parameters<typeof handler.apply>[0], args: unknown) => Promise<MutationOutcome>)(
@@ -72,14 +105,14 @@ async function runHandler(tx: Queryable, principal: Principal, clientId: string,
   } catch (error) {
     if (isTransient(error)) throw error; // the whole batch is answered 'retry'
     log(error);
-    await tx.query('ROLLBACK TO SAVEPOINT mutation');
+    await savepoint.rollback();
     discardChangesAfter(tx, mark);
     return { status: 'rejected', reason: 'rule_violation', message: 'The server could not apply this change.', current: null, patientId: null };
   }
   if (outcome.status === 'rejected' && !outcome.keepWrites) {
-    await tx.query('ROLLBACK TO SAVEPOINT mutation');
+    await savepoint.rollback();
     discardChangesAfter(tx, mark);
-  } else await tx.query('RELEASE SAVEPOINT mutation');
+  } else savepoint.keep();
   return outcome;
 }
 
@@ -91,15 +124,17 @@ async function applyBatch(deps: PushDeps, principal: Principal, actor: Actor, cl
   return deps.db.transaction(async (tx) => {
     // Change-log rows are written together at the end, so the global sequence lock is held only for that.
     deferChanges(tx);
-    await tx.query('INSERT INTO sync_clients (client_id, user_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [clientId, principal.userId]);
-    const { rows } = await tx.query<{ user_id: string; last_seq: number }>('SELECT user_id, last_seq FROM sync_clients WHERE client_id = $1 FOR UPDATE', [clientId]);
-    const client = rows[0]!;
-    let lastSeq = client.last_seq;
-    const stored = await storedAnswers(tx, clientId, mutations);
+    const { userId: clientUserId, lastSeq: clientLastSeq, stored } = await lockClient(tx, clientId, principal.userId, mutations);
+    const savepoint = new MutationSavepoint(tx);
+    let lastSeq = clientLastSeq;
     const answers: Answer[] = [];
+    // The record of each answer and its audit row, written together after the loop (one statement each; the
+    // same transaction, so they commit with the mutations or not at all).
+    const recorded: Array<{ seq: number; mutation_id: string; name: string; result: Answer }> = [];
+    const audits: AuditEvent[] = [];
     for (const mutation of mutations) {
       const base = { mutationId: mutation.mutationId, seq: mutation.seq };
-      if (client.user_id !== principal.userId) {
+      if (clientUserId !== principal.userId) {
         answers.push({ ...base, status: 'rejected', reason: 'forbidden', message: 'This device identity belongs to another user.', current: null });
         continue;
       }
@@ -113,15 +148,14 @@ async function applyBatch(deps: PushDeps, principal: Principal, actor: Actor, cl
         answers.push({ ...base, status: 'rejected', reason: 'out_of_order', message: 'This change arrived after later ones from the same device.', current: null });
         continue;
       }
-      const outcome = await runHandler(tx, principal, clientId, mutation, deps.now(), log);
+      const outcome = await runHandler(tx, savepoint, principal, clientId, mutation, deps.now(), log);
       const answer: Answer = outcome.status === 'applied'
         ? { ...base, status: 'applied', duplicate: false, state: outcome.state }
         : { ...base, status: 'rejected', reason: outcome.reason, message: outcome.message, current: outcome.current };
-      await tx.query('INSERT INTO applied_mutations (client_id, seq, mutation_id, name, result) VALUES ($1, $2, $3, $4, $5)',
-        [clientId, mutation.seq, mutation.mutationId, mutation.name.slice(0, 100), JSON.stringify(answer)]);
+      recorded.push({ seq: mutation.seq, mutation_id: mutation.mutationId, name: mutation.name.slice(0, 100), result: answer });
       lastSeq = mutation.seq;
       if (outcome.patientId) {
-        await audit(tx, actor, {
+        audits.push({
           action: `sync.${mutation.name}`.slice(0, 64), outcome: outcome.status === 'applied' ? 'allowed' : 'denied', patientId: outcome.patientId,
           resource: outcome.status === 'applied' ? outcome.state.entity : null, resourceId: outcome.status === 'applied' ? outcome.state.id : null,
           detail: outcome.status === 'rejected' ? { reason: outcome.reason } : undefined,
@@ -129,7 +163,17 @@ async function applyBatch(deps: PushDeps, principal: Principal, actor: Actor, cl
       }
       answers.push(answer);
     }
-    if (lastSeq !== client.last_seq) await tx.query('UPDATE sync_clients SET last_seq = $2, updated_at = now() WHERE client_id = $1', [clientId, lastSeq]);
+    // The last savepoint is not released: COMMIT keeps what it holds (one round trip fewer).
+    if (recorded.length > 0) {
+      // Every recorded answer advanced lastSeq: the answers and the client's new last seq in one statement.
+      await tx.query(
+        `WITH answers AS (
+           INSERT INTO applied_mutations (client_id, seq, mutation_id, name, result)
+           SELECT $1, r.seq, r.mutation_id, r.name, r.result FROM jsonb_to_recordset($2::jsonb) AS r(seq bigint, mutation_id uuid, name text, result jsonb))
+         UPDATE sync_clients SET last_seq = $3, updated_at = now() WHERE client_id = $1`,
+        [clientId, JSON.stringify(recorded), lastSeq]);
+    }
+    await auditMany(tx, actor, audits);
     await flushChanges(tx);
     return answers;
   });

@@ -65,6 +65,8 @@ describeEachDriver('on-demand queue', (driver) => {
   it('two clinicians take the same request at once: exactly one wins, the other is told who took it', async () => {
     const a = new TestSyncClient(api, clinicianToken);
     const b = new TestSyncClient(api, otherToken);
+    // Both devices have the waiting request, so whichever loses the race must be told to drop it.
+    await a.pullAll();
     await b.pullAll();
     const [ra, rb] = await Promise.all([
       a.push([a.mutation('queue.take', { requestId: requests.wa, appointmentId: randomUUID() }, 1)]),

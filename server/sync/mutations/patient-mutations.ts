@@ -1,7 +1,7 @@
 // Demographic edits: last writer wins per field, in server order (never by client clocks).
 import type { MutationHandler } from './types';
 import { reject } from './types';
-import { canSeePatient } from '../../auth/patient-access';
+import { canSeePatient, patientScopeSql } from '../../auth/patient-access';
 import { recordChange } from '../change-log';
 
 const CONTACT_COLUMNS = { phone: 'phone', email: 'email', addressLine: 'address_line', addressCity: 'address_city', addressState: 'address_state', postalCode: 'postal_code' } as const;
@@ -10,17 +10,22 @@ export const updateContact: MutationHandler<'patient.updateContact'> = {
   name: 'patient.updateContact',
   roles: ['clinician'],
   async apply({ tx, principal }, { patientId, fields }) {
-    if (!(await canSeePatient(tx, principal, patientId))) return reject('forbidden', 'You do not have access to this patient.');
     const sets: string[] = [];
-    const params: unknown[] = [patientId];
+    const params: unknown[] = [principal.userId, patientId]; // $1 = the viewer, as patientScopeSql expects
     for (const [key, column] of Object.entries(CONTACT_COLUMNS)) {
       const value = fields[key as keyof typeof fields];
       if (value === undefined) continue;
       params.push(value);
       sets.push(`${column} = $${params.length}`);
     }
-    const updated = await tx.query(`UPDATE patients SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, params);
-    if (updated.rowCount === 0) return reject('not_found', 'This patient no longer exists.');
+    // The access check is part of the update (one round trip); only when nothing changed is the reason looked up.
+    const updated = await tx.query(
+      `UPDATE patients SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $2 AND ${patientScopeSql(principal.role, 'patients.id')}`,
+      params);
+    if (updated.rowCount === 0) {
+      if (!(await canSeePatient(tx, principal, patientId))) return reject('forbidden', 'You do not have access to this patient.');
+      return reject('not_found', 'This patient no longer exists.');
+    }
     return { status: 'applied', state: await recordChange(tx, 'patient', patientId), patientId };
   },
 };
