@@ -88,6 +88,7 @@ async function planPage(core: CacheCore, changes: readonly Change[], snaps: Map<
   }
 
   const plan: PagePlan = { rows: [], orphaned: [], orphanedSeqs: [], revoked: revokedOrder, checkedIn: 0 };
+  const effect = core.effectContext(); // one per page, not one per row
   await Promise.all(
     [...states].map(async ([key, state]) => {
       const snap = snaps.get(key)!;
@@ -103,7 +104,7 @@ async function planPage(core: CacheCore, changes: readonly Change[], snaps: Map<
       }
       if (await isCheckInFromElsewhere(core, key, snap, state, fromLog)) plan.checkedIn += 1;
       const pending = await Promise.all(entries.map(async (e) => ({ name: e.name, args: await openArgs(core.key, e) })));
-      const row = await composeRow({ key: core.key, effect: core.effectContext(), snap, server: state.server, pending, ignoreRow: state.afterRevocation });
+      const row = await composeRow({ key: core.key, effect, snap, server: state.server, pending, ignoreRow: state.afterRevocation });
       plan.rows.push({ snap, row });
     }),
   );
