@@ -8,9 +8,24 @@ const decoder = new TextDecoder();
 /** TextEncoder output is always backed by a plain ArrayBuffer (WebCrypto's BufferSource wants that type). */
 const utf8 = (text: string) => encoder.encode(text) as Uint8Array<ArrayBuffer>;
 
+/** Random bytes drawn ahead for IVs, each 12-byte slice used once: one getRandomValues call per 4,096 seals, not one per seal. */
+const IV_POOL_BYTES = IV_BYTES * 4096;
+let ivPool = new Uint8Array(0);
+let ivTaken = 0;
+
+function freshIv(): Uint8Array<ArrayBuffer> {
+  if (ivTaken + IV_BYTES > ivPool.length) {
+    ivPool = crypto.getRandomValues(new Uint8Array(IV_POOL_BYTES));
+    ivTaken = 0;
+  }
+  const iv = ivPool.slice(ivTaken, ivTaken + IV_BYTES);
+  ivTaken += IV_BYTES;
+  return iv;
+}
+
 /** Seals a JSON value. Call before opening a Dexie transaction (this awaits WebCrypto). */
 export async function seal(key: CryptoKey, value: unknown, label: string): Promise<Sealed> {
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const iv = freshIv();
   const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8(label) }, key, utf8(JSON.stringify(value)));
   const sealed = new Uint8Array(IV_BYTES + ct.byteLength);
   sealed.set(iv, 0);

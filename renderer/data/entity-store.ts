@@ -100,6 +100,67 @@ async function unchanged(db: CacheDb, snaps: Map<string, EntitySnapshot>): Promi
 
 const MAX_ATTEMPTS = 25;
 
+/** A write computed from snapshots of its keys, committed by commitPlanned only if they are still as read. */
+export interface PlannedWrite<P> {
+  snaps: Map<string, EntitySnapshot>;
+  plan: P;
+}
+
+/**
+ * Snapshots of keys taken to be absent with nothing pending, without reading anything: a first sync's page
+ * into an empty cache. No read transaction means the plan can be computed while an earlier page is still
+ * being written (a read would wait for that write); commitPlanned checks the assumption before writing.
+ */
+export function absentSnapshots(keys: readonly string[]): Map<string, EntitySnapshot> {
+  const snaps = new Map<string, EntitySnapshot>();
+  for (const key of keys) snaps.set(key, { key, target: parseEntityKey(key), row: undefined, entries: [] });
+  return snaps;
+}
+
+/** Reads the keys' snapshots (or takes them as absent, see absentSnapshots) and computes a plan on them. */
+export async function planWrite<P>(
+  db: CacheDb,
+  keys: readonly string[],
+  compute: (snaps: Map<string, EntitySnapshot>) => Promise<P>,
+  options: { assumeAbsent?: boolean } = {},
+): Promise<PlannedWrite<P>> {
+  const snaps = options.assumeAbsent ? absentSnapshots(keys) : await db.transaction('r', db.tables, () => readSnapshots(db, keys));
+  return { snaps, plan: await compute(snaps) };
+}
+
+/** Writes a plan in one transaction if its snapshots still hold; false (nothing written) when they do not. */
+async function tryCommit<P>(db: CacheDb, planned: PlannedWrite<P>, write: (plan: P, snaps: Map<string, EntitySnapshot>) => Promise<void>): Promise<boolean> {
+  try {
+    return await db.transaction('rw', db.tables, async () => {
+      if (!(await unchanged(db, planned.snaps))) return false;
+      await write(planned.plan, planned.snaps);
+      return true;
+    });
+  } catch (error) {
+    if (isQuotaError(error)) throw new DataError('storage_full', 'This device is out of storage space.');
+    throw error;
+  }
+}
+
+/**
+ * Commits a planned write if nothing it read (or assumed) changed meanwhile; otherwise computes it again from
+ * fresh snapshots, as guardedWrite does. Returns the plan that was written.
+ */
+export async function commitPlanned<P>(
+  db: CacheDb,
+  keys: readonly string[],
+  planned: PlannedWrite<P>,
+  compute: (snaps: Map<string, EntitySnapshot>) => Promise<P>,
+  write: (plan: P, snaps: Map<string, EntitySnapshot>) => Promise<void>,
+): Promise<P> {
+  let current = planned;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (attempt > 0) current = await planWrite(db, keys, compute);
+    if (await tryCommit(db, current, write)) return current.plan;
+  }
+  throw new DataError('busy', 'The local data kept changing; try again.');
+}
+
 /**
  * Runs compute on a snapshot of `keys` and commits write in one transaction only if nothing read changed.
  * compute may await WebCrypto; write must only use Dexie. A quota failure becomes DataError('storage_full').
@@ -110,23 +171,7 @@ export async function guardedWrite<P>(
   compute: (snaps: Map<string, EntitySnapshot>) => Promise<P>,
   write: (plan: P, snaps: Map<string, EntitySnapshot>) => Promise<void>,
 ): Promise<P> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const snaps = await db.transaction('r', db.tables, () => readSnapshots(db, keys));
-    const plan = await compute(snaps);
-    let committed: boolean;
-    try {
-      committed = await db.transaction('rw', db.tables, async () => {
-        if (!(await unchanged(db, snaps))) return false;
-        await write(plan, snaps);
-        return true;
-      });
-    } catch (error) {
-      if (isQuotaError(error)) throw new DataError('storage_full', 'This device is out of storage space.');
-      throw error;
-    }
-    if (committed) return plan;
-  }
-  throw new DataError('busy', 'The local data kept changing; try again.');
+  return commitPlanned(db, keys, await planWrite(db, keys, compute), compute, write);
 }
 
 /** The entity's data as the device shows it: the local view when changes are pending, else the server's. */

@@ -5,8 +5,8 @@
 import type { Change, PullResponse } from '../../shared/sync/protocol';
 import type { CachedEntityName } from '../../shared/sync/local-effects';
 import type { CacheCore } from './cache';
-import type { EntitySnapshot, ServerUpdate } from './entity-store';
-import { composeRow, entityKey, guardedWrite, openArgs, openView, storeRows } from './entity-store';
+import type { EntitySnapshot, PlannedWrite, ServerUpdate } from './entity-store';
+import { commitPlanned, composeRow, entityKey, openArgs, openView, planWrite, storeRows } from './entity-store';
 import { emitPatientsCheckedIn } from './check-in-events';
 import { setMeta } from './meta';
 import type { CacheDb, ConflictRow, EntityRow, OutboxRow } from './schema';
@@ -88,6 +88,7 @@ async function planPage(core: CacheCore, changes: readonly Change[], snaps: Map<
   }
 
   const plan: PagePlan = { rows: [], orphaned: [], orphanedSeqs: [], revoked: revokedOrder, checkedIn: 0 };
+  const effect = core.effectContext(); // one per page, not one per row
   await Promise.all(
     [...states].map(async ([key, state]) => {
       const snap = snaps.get(key)!;
@@ -103,7 +104,7 @@ async function planPage(core: CacheCore, changes: readonly Change[], snaps: Map<
       }
       if (await isCheckInFromElsewhere(core, key, snap, state, fromLog)) plan.checkedIn += 1;
       const pending = await Promise.all(entries.map(async (e) => ({ name: e.name, args: await openArgs(core.key, e) })));
-      const row = await composeRow({ key: core.key, effect: core.effectContext(), snap, server: state.server, pending, ignoreRow: state.afterRevocation });
+      const row = await composeRow({ key: core.key, effect, snap, server: state.server, pending, ignoreRow: state.afterRevocation });
       plan.rows.push({ snap, row });
     }),
   );
@@ -125,16 +126,35 @@ async function isCheckInFromElsewhere(core: CacheCore, key: string, snap: Entity
   return before !== null && before.status !== 'checked_in';
 }
 
-/** Stores a pulled page and its cursor atomically. Returns how many entity changes the page held. */
-export async function applyPullPage(core: CacheCore, page: PullResponse): Promise<number> {
-  const { db } = core;
-  const changes = page.changes;
-  const keys = entityChanges(changes).map((c) => entityKey(c.entity, c.id));
+/** A pulled page whose rows are being composed and sealed (started by preparePullPage), ready to commit. */
+export interface PreparedPullPage {
+  page: PullResponse;
+  keys: string[];
+  nowIso: string;
+  planned: Promise<PlannedWrite<PagePlan>>;
+}
+
+/**
+ * Starts composing and sealing a page's rows. `expectNew` (a first sync's snapshot page) skips reading the
+ * cache: the rows are taken to be absent with nothing pending, so this can run while the previous page is
+ * still being written; the commit checks that, and composes the page again from the cache if it was wrong.
+ */
+export function preparePullPage(core: CacheCore, page: PullResponse, options: { expectNew?: boolean } = {}): PreparedPullPage {
+  const keys = entityChanges(page.changes).map((c) => entityKey(c.entity, c.id));
   const nowIso = new Date(core.env.now()).toISOString();
-  const stored = await guardedWrite(
+  const compute = (snaps: Map<string, EntitySnapshot>) => planPage(core, page.changes, snaps, nowIso, page.progress === null);
+  return { page, keys, nowIso, planned: planWrite(core.db, keys, compute, { assumeAbsent: options.expectNew === true }) };
+}
+
+/** Stores a prepared page and its cursor atomically. Returns how many entity changes the page held. */
+export async function commitPullPage(core: CacheCore, prepared: PreparedPullPage): Promise<number> {
+  const { db } = core;
+  const { page, keys, nowIso } = prepared;
+  const stored = await commitPlanned(
     db,
     keys,
-    (snaps) => planPage(core, changes, snaps, nowIso, page.progress === null),
+    await prepared.planned,
+    (snaps) => planPage(core, page.changes, snaps, nowIso, page.progress === null),
     async (plan) => {
       for (const patientId of plan.revoked) await removePatient(db, patientId, nowIso);
       if (plan.orphaned.length > 0) {
@@ -147,4 +167,9 @@ export async function applyPullPage(core: CacheCore, page: PullResponse): Promis
   );
   emitPatientsCheckedIn(stored.checkedIn);
   return keys.length;
+}
+
+/** Stores a pulled page and its cursor atomically. Returns how many entity changes the page held. */
+export function applyPullPage(core: CacheCore, page: PullResponse): Promise<number> {
+  return commitPullPage(core, preparePullPage(core, page));
 }
