@@ -9,6 +9,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 export class ServerProcess {
   private child: ChildProcess | null = null;
   private log = '';
+  /** Exits the harness did not ask for (a crash), with the end of that process's output. */
+  readonly crashes: string[] = [];
   constructor(readonly port: number, private readonly env: Record<string, string>) {}
 
   get baseUrl(): string {
@@ -27,6 +29,9 @@ export class ServerProcess {
     });
     child.stdout!.on('data', (d: Buffer) => { this.log = (this.log + d.toString()).slice(-4000); });
     child.stderr!.on('data', (d: Buffer) => { this.log = (this.log + d.toString()).slice(-4000); });
+    child.once('exit', (code, signal) => {
+      if (this.child === child) this.crashes.push(`exited by itself (code ${code}, signal ${signal}): ${this.log.slice(-1500)}`);
+    });
     this.child = child;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -51,6 +56,11 @@ export class ServerProcess {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill(how === 'kill' ? 'SIGKILL' : 'SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+  }
+
+  /** Started and then exited without being asked to (it crashed). */
+  get crashed(): boolean {
+    return this.child !== null && (this.child.exitCode !== null || this.child.signalCode !== null);
   }
 
   recentLog(): string {

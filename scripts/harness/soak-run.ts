@@ -36,6 +36,8 @@ export interface SoakReport {
   duplicated: number;
   notConverged: number;
   unacknowledgedAtEnd: number;
+  /** Times the care server process died by itself (not killed by the harness); each was started again. */
+  serverCrashes: number;
 }
 
 interface QueuedMutation { mutationId: string; seq: number; name: string; args: { patientId: string; fields: { phone: string } } }
@@ -47,6 +49,8 @@ class Workstation {
   acknowledged = new Map<string, QueuedMutation>();
   view = new Map<string, string | null>();
   cursor = '';
+  /** Why pushes did not get everything acknowledged, counted by reason (status codes and result statuses only). */
+  failures = new Map<string, number>();
   constructor(readonly email: string, readonly patientIds: string[], public token: string, private readonly server: () => string, private readonly chaos: Chaos) {}
 
   queue(): void {
@@ -54,6 +58,10 @@ class Workstation {
     const patientId = this.patientIds[Math.floor(Math.random() * this.patientIds.length)]!;
     const phone = `206-${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}-${String(this.seq % 10000).padStart(4, '0')}`;
     this.outbox.push({ mutationId: randomUUID(), seq: this.seq, name: 'patient.updateContact', args: { patientId, fields: { phone } } });
+  }
+
+  private fail(reason: string): void {
+    this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);
   }
 
   private async request(pathAndQuery: string, init: RequestInit): Promise<Response | null> {
@@ -65,7 +73,9 @@ class Workstation {
       // A drop after the server answered: the client never learns the outcome.
       if (this.chaos.drop()) return null;
       return new Response(body, { status: res.status });
-    } catch {
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause;
+      this.fail(`fetch ${(error as Error).name}${cause?.code ? ` ${cause.code}` : ''}`);
       return null;
     }
   }
@@ -75,10 +85,16 @@ class Workstation {
     const batch = this.outbox.slice(0, 20);
     this.chaos.pushes += 1;
     const res = await this.request('/api/sync/push', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` }, body: JSON.stringify({ clientId: this.clientId, mutations: batch }) });
-    if (!res || res.status !== 200) return false;
+    if (!res || res.status !== 200) {
+      if (res) this.fail(`push http ${res.status}`);
+      return false;
+    }
     const { results } = (await res.json()) as { results: Array<{ mutationId: string; status: string; reason?: string }> };
     for (const result of results) {
-      if (result.status === 'retry') break;
+      if (result.status === 'retry') {
+        this.fail('push result retry');
+        break;
+      }
       const m = this.outbox.find((q) => q.mutationId === result.mutationId);
       if (!m) continue;
       if (result.status !== 'applied') throw new Error(`soak mutation rejected: ${result.reason ?? result.status}`);
@@ -156,7 +172,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   if (typeof cluster === 'string') throw new Error(`soak needs PostgreSQL: ${cluster}`);
   const faults: Record<FaultKind, number> = { 'network-drop': 0, 'server-kill': 0, 'postgres-restart': 0, 'postgres-kill': 0, 'disk-full': 0 };
   const chaos = new Chaos(options.dropRate);
-  const server = new ServerProcess(await freePort(), { DATABASE_URL: cluster.url, HOUSECALL_TOKEN_SECRET: 'soak-secret-that-is-long-enough-0123456789', DATA_DIR: '/nonexistent-unused', LOG_LEVEL: 'fatal' });
+  const server = new ServerProcess(await freePort(), { DATABASE_URL: cluster.url, HOUSECALL_TOKEN_SECRET: 'soak-secret-that-is-long-enough-0123456789', DATA_DIR: '/nonexistent-unused', LOG_LEVEL: process.env.SOAK_SERVER_LOG_LEVEL ?? 'fatal' });
   try {
     const db = await openPostgres({ connectionString: cluster.url });
     const { users } = await seedHarness(db, options.clinicians, 4);
@@ -172,6 +188,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       }
     }
 
+    let serverCrashes = 0;
+    /** A crash is counted and reported (with the end of the server's output); the server is started again so
+     *  the soak goes on checking the data guarantees. */
+    const restartIfCrashed = async () => {
+      for (const crash of server.crashes.splice(0)) {
+        serverCrashes += 1;
+        log(`server ${crash}`);
+      }
+      if (server.crashed) await server.start();
+    };
     let operations = 0;
     let running = true;
     const workers = stations.map(async (ws) => {
@@ -184,6 +210,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       }
     });
 
+    const monitor = setInterval(() => {
+      const failures = new Map<string, number>();
+      for (const ws of stations) {
+        for (const [k, n] of ws.failures) failures.set(k, (failures.get(k) ?? 0) + n);
+        ws.failures.clear();
+      }
+      log(`queued ${stations.reduce((n, ws) => n + ws.outbox.length, 0)}, acked ${stations.reduce((n, ws) => n + ws.acknowledged.size, 0)}; failures ${JSON.stringify(Object.fromEntries(failures))}`);
+    }, 2000);
     const kinds: FaultKind[] = ['server-kill', 'postgres-restart', 'postgres-kill', ...(typeof fs === 'string' ? [] : ['disk-full' as const])];
     const deadline = Date.now() + options.seconds * 1000;
     let next = 0;
@@ -217,18 +251,26 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         }
       }
       log(`fault: ${kind} recovered in ${Date.now() - faultStarted} ms`);
+      await restartIfCrashed();
     }
     running = false;
     await Promise.all(workers);
+    clearInterval(monitor);
+    await restartIfCrashed();
     log('faults over; flushing');
     faults['network-drop'] = chaos.drops;
 
     // Quiet period: no more drops; every workstation flushes its outbox and pulls to the end.
     chaos.enabled = false;
-    const flushDeadline = Date.now() + 60_000;
+    const flushStarted = Date.now();
+    const flushDeadline = flushStarted + 60_000;
     for (const ws of stations) {
+      ws.failures.clear();
+      const before = ws.outbox.length;
       while (ws.outbox.length > 0 && Date.now() < flushDeadline) if (!(await ws.push())) await sleep(200);
+      log(`flush ${ws.clientId.slice(0, 13)}: ${before} -> ${ws.outbox.length} queued; failures ${JSON.stringify(Object.fromEntries(ws.failures))}`);
     }
+    log(`flush took ${Date.now() - flushStarted} ms; server log tail: ${server.recentLog().slice(-1500)}`);
     for (const ws of stations) while (!(await ws.pull()) && Date.now() < flushDeadline) await sleep(200);
 
     const check = await openPostgres({ connectionString: cluster.url });
@@ -247,7 +289,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       for (const ws of stations) for (const id of ws.patientIds) if (ws.view.get(id) !== truth.get(id)) notConverged += 1;
       return {
         operations, acknowledged: acked.length, pushes: chaos.pushes, faults, skipped, lost, duplicated, notConverged,
-        unacknowledgedAtEnd: stations.reduce((n, ws) => n + ws.outbox.length, 0),
+        unacknowledgedAtEnd: stations.reduce((n, ws) => n + ws.outbox.length, 0), serverCrashes,
       };
     } finally {
       await check.close();
