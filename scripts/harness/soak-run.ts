@@ -42,6 +42,14 @@ export interface SoakReport {
 
 interface QueuedMutation { mutationId: string; seq: number; name: string; args: { patientId: string; fields: { phone: string } } }
 
+interface Tokens { accessToken: string; refreshToken: string }
+
+async function signIn(baseUrl: string, email: string): Promise<Tokens> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: HARNESS_PASSWORD }), signal: AbortSignal.timeout(10_000) });
+  if (res.status !== 200) throw new Error(`soak sign-in failed: ${res.status}`);
+  return (await res.json()) as Tokens;
+}
+
 class Workstation {
   readonly clientId = `soak-${randomUUID()}`;
   private seq = 0;
@@ -51,7 +59,25 @@ class Workstation {
   cursor = '';
   /** Why pushes did not get everything acknowledged, counted by reason (status codes and result statuses only). */
   failures = new Map<string, number>();
-  constructor(readonly email: string, readonly patientIds: string[], public token: string, private readonly server: () => string, private readonly chaos: Chaos) {}
+  constructor(readonly email: string, readonly patientIds: string[], private tokens: Tokens, private readonly server: () => string, private readonly chaos: Chaos) {}
+
+  /**
+   * A 401: the access token expired (15 minutes) or its session is gone. Renews it as the renderer does (refresh,
+   * else sign in again), outside the chaos: a dropped refresh answer would leave a rotated-out token behind.
+   */
+  private async renew(): Promise<void> {
+    this.fail('http 401: renewed the token');
+    try {
+      const res = await fetch(`${this.server()}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: this.tokens.refreshToken }), signal: AbortSignal.timeout(5000) });
+      if (res.status === 200) {
+        this.tokens = (await res.json()) as Tokens;
+        return;
+      }
+      this.tokens = await signIn(this.server(), this.email);
+    } catch {
+      // the server is down: the next request tries again
+    }
+  }
 
   queue(): void {
     this.seq += 1;
@@ -84,7 +110,11 @@ class Workstation {
     if (this.outbox.length === 0) return true;
     const batch = this.outbox.slice(0, 20);
     this.chaos.pushes += 1;
-    const res = await this.request('/api/sync/push', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` }, body: JSON.stringify({ clientId: this.clientId, mutations: batch }) });
+    const res = await this.request('/api/sync/push', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${this.tokens.accessToken}` }, body: JSON.stringify({ clientId: this.clientId, mutations: batch }) });
+    if (res?.status === 401) {
+      await this.renew();
+      return false;
+    }
     if (!res || res.status !== 200) {
       if (res) this.fail(`push http ${res.status}`);
       return false;
@@ -106,7 +136,11 @@ class Workstation {
 
   async pull(): Promise<boolean> {
     for (;;) {
-      const res = await this.request(`/api/sync/pull?cursor=${encodeURIComponent(this.cursor)}&limit=1000`, { headers: { authorization: `Bearer ${this.token}` } });
+      const res = await this.request(`/api/sync/pull?cursor=${encodeURIComponent(this.cursor)}&limit=1000`, { headers: { authorization: `Bearer ${this.tokens.accessToken}` } });
+      if (res?.status === 401) {
+        await this.renew();
+        return false;
+      }
       if (!res || res.status !== 200) return false;
       const page = (await res.json()) as { cursor: string; hasMore: boolean; changes: Array<{ entity: string; id: string; data: { phone?: string | null } | null }> };
       for (const c of page.changes) if (c.entity === 'patient' && c.data) this.view.set(c.id, c.data.phone ?? null);
@@ -182,9 +216,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const stations: Workstation[] = [];
     for (const user of users) {
       for (let w = 0; w < options.workstationsPerClinician; w++) {
-        const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password: HARNESS_PASSWORD }) });
-        if (res.status !== 200) throw new Error(`soak sign-in failed: ${res.status}`);
-        stations.push(new Workstation(user.email, user.patientIds, ((await res.json()) as { accessToken: string }).accessToken, () => server.baseUrl, chaos));
+        stations.push(new Workstation(user.email, user.patientIds, await signIn(server.baseUrl, user.email), () => server.baseUrl, chaos));
       }
     }
 
