@@ -27,10 +27,10 @@ export class ServerProcess {
       env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', HOUSECALL_DEMO_SEED: 'false', LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout!.on('data', (d: Buffer) => { this.log = (this.log + d.toString()).slice(-4000); });
-    child.stderr!.on('data', (d: Buffer) => { this.log = (this.log + d.toString()).slice(-4000); });
+    child.stdout!.on('data', (d: Buffer) => { this.log = (this.log + d.toString()).slice(-16000); });
+    child.stderr!.on('data', (d: Buffer) => { this.log = (this.log + d.toString()).slice(-16000); });
     child.once('exit', (code, signal) => {
-      if (this.child === child) this.crashes.push(`exited by itself (code ${code}, signal ${signal}): ${this.log.slice(-1500)}`);
+      if (this.child === child) this.crashes.push(`exited by itself (code ${code}, signal ${signal}): ${this.log.slice(-6000)}`);
     });
     this.child = child;
     const deadline = Date.now() + timeoutMs;

@@ -98,21 +98,16 @@ async function listenResiliently(pool: pg.Pool, channel: string, onPayload: (pay
     retryTimer.unref();
   };
 
-  /** UNLISTEN and hand the connection back to the pool (whose idle listener then handles its errors). */
+  /** UNLISTEN and hand the connection back to the pool (destroyed if that failed). */
   const hangUp = async () => {
     const listening = current;
     current = null;
     if (!listening) return;
     listening.detach();
     let failed: Error | undefined;
-    const onError = (error: Error) => {
-      failed = error;
-    };
-    listening.client.on('error', onError);
     await listening.client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch((error: unknown) => {
-      failed ??= error instanceof Error ? error : new Error('UNLISTEN failed');
+      failed = error instanceof Error ? error : new Error('UNLISTEN failed');
     });
-    listening.client.off('error', onError);
     listening.client.release(failed);
   };
 
@@ -142,6 +137,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   });
   // An idle client that loses its connection must not crash the server; the pool replaces it.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one. A connection PostgreSQL ends (shutdown, restart) in the same packet that finishes
+  // its start-up gets that error emitted right after the pool hands the client out and before the caller's
+  // code runs; without a listener of its own from the start, that killed the process. The holder still learns
+  // of it (its next query fails: the client is no longer queryable) and the pool drops such a client on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   await pool.query('SELECT 1');
   const base = wrap(pool);
   const subscriptions = new Set<Subscription>();
@@ -150,13 +152,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     query: base.query,
     async transaction(fn) {
       const client = await pool.connect();
-      // A checked-out client has no 'error' listener of the pool's: without this one, PostgreSQL stopping or
-      // restarting between two statements emits an unhandled 'error' and kills the server process.
-      let lost: Error | undefined;
-      const onError = (error: Error) => {
-        lost = error;
-      };
-      client.on('error', onError);
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
@@ -164,13 +160,12 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-          lost ??= rollbackError instanceof Error ? rollbackError : new Error('rollback failed');
+          // The connection is gone or unusable: the client is destroyed, not handed to the next caller.
+          broken = rollbackError instanceof Error ? rollbackError : new Error('ROLLBACK failed');
         });
         throw error;
       } finally {
-        client.off('error', onError);
-        // A client whose connection failed is destroyed, not handed to the next caller.
-        client.release(lost);
+        client.release(broken);
       }
     },
     exec: base.exec,
