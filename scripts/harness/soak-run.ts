@@ -253,9 +253,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const kinds: FaultKind[] = ['server-kill', 'postgres-restart', 'postgres-kill', ...(typeof fs === 'string' ? [] : ['disk-full' as const])];
     const deadline = Date.now() + options.seconds * 1000;
     let next = 0;
-    while (Date.now() < deadline) {
-      await sleep(Math.min(options.faultEveryMs * (0.5 + Math.random()), Math.max(0, deadline - Date.now())));
-      if (Date.now() >= deadline) break;
+    // Faults until the deadline, and past it (back to back) until every kind has happened once: on a slow or
+    // busy machine a server restart can take long enough to crowd the last kinds out of the time given.
+    const allKindsDone = () => kinds.every((k) => faults[k] > 0);
+    while (Date.now() < deadline || !allKindsDone()) {
+      if (Date.now() < deadline) await sleep(Math.min(options.faultEveryMs * (0.5 + Math.random()), Math.max(0, deadline - Date.now())));
+      else await sleep(200);
+      if (Date.now() >= deadline && allKindsDone()) break;
       const kind = kinds[next++ % kinds.length]!;
       faults[kind] += 1;
       log(`fault: ${kind}`);
@@ -302,7 +306,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       while (ws.outbox.length > 0 && Date.now() < flushDeadline) if (!(await ws.push())) await sleep(200);
       log(`flush ${ws.clientId.slice(0, 13)}: ${before} -> ${ws.outbox.length} queued; failures ${JSON.stringify(Object.fromEntries(ws.failures))}`);
     }
-    log(`flush took ${Date.now() - flushStarted} ms; server log tail: ${server.recentLog().slice(-1500)}`);
+    const serverLog = server.recentLog().trim();
+    log(`flush took ${Date.now() - flushStarted} ms${serverLog ? `; server log tail: ${serverLog.slice(-1500)}` : ''}`);
     for (const ws of stations) while (!(await ws.pull()) && Date.now() < flushDeadline) await sleep(200);
 
     const check = await openPostgres({ connectionString: cluster.url });

@@ -1,4 +1,4 @@
-// The fault soak, bounded for CI (under 2 minutes): workstations push through random network drops while the
+// The fault soak, bounded for CI (25 s of faults, under 2 minutes in all): workstations push through random network drops while the
 // care server is SIGKILLed and restarted, PostgreSQL is restarted (clean and SIGKILL) and its disk filled (when
 // a size-limited filesystem can be mounted); every acknowledged change is on the server exactly once, the
 // server never dies by itself, and every workstation converges. The long run is `npm run soak` (scripts/soak.ts).
@@ -10,28 +10,31 @@ const skipReason = findPgBin() ? null : 'no PostgreSQL server binaries to start 
 
 describe.skipIf(Boolean(skipReason))(`fault soak${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   it('loses nothing, duplicates nothing and converges through server kills, PostgreSQL restarts, a full disk and network drops', async () => {
-    // The harness's running log (faults, push failures by status, server crashes: no patient data) is printed
-    // only when the soak fails, to say why.
+    // The harness's running log (faults and how long each took to recover, push failures by status, server
+    // crashes: no patient data) is printed only when the soak fails, to say why.
     const lines: string[] = [];
     const started = Date.now();
     const report = await runSoak({
-      seconds: 30, clinicians: 4, workstationsPerClinician: 2, faultEveryMs: 3500, dropRate: 0.1,
+      seconds: 25, clinicians: 4, workstationsPerClinician: 2, faultEveryMs: 3000, dropRate: 0.1,
       log: (line) => lines.push(`[${Math.round((Date.now() - started) / 1000)}s] ${line}`),
     });
     console.log(`soak: ${JSON.stringify(report)}`);
-    const clean = report.lost === 0 && report.duplicated === 0 && report.notConverged === 0 && report.unacknowledgedAtEnd === 0 && report.serverCrashes === 0;
-    if (!clean) console.log(lines.join('\n'));
-    expect(report.operations).toBeGreaterThan(100);
-    expect(report.faults['network-drop']).toBeGreaterThan(10);
-    expect(report.faults['server-kill']).toBeGreaterThanOrEqual(1);
-    expect(report.faults['postgres-restart']).toBeGreaterThanOrEqual(1);
-    expect(report.faults['postgres-kill']).toBeGreaterThanOrEqual(1);
-    if (report.skipped.length === 0) expect(report.faults['disk-full']).toBeGreaterThanOrEqual(1);
-    expect(report.serverCrashes).toBe(0);
-    expect(report.acknowledged).toBe(report.operations);
-    expect(report.lost).toBe(0);
-    expect(report.duplicated).toBe(0);
-    expect(report.notConverged).toBe(0);
-    expect(report.unacknowledgedAtEnd).toBe(0);
-  }, 110_000);
+    try {
+      expect(report.operations).toBeGreaterThan(100);
+      expect(report.faults['network-drop']).toBeGreaterThan(10);
+      expect(report.faults['server-kill']).toBeGreaterThanOrEqual(1);
+      expect(report.faults['postgres-restart']).toBeGreaterThanOrEqual(1);
+      expect(report.faults['postgres-kill']).toBeGreaterThanOrEqual(1);
+      if (report.skipped.length === 0) expect(report.faults['disk-full']).toBeGreaterThanOrEqual(1);
+      expect(report.serverCrashes).toBe(0);
+      expect(report.acknowledged).toBe(report.operations);
+      expect(report.lost).toBe(0);
+      expect(report.duplicated).toBe(0);
+      expect(report.notConverged).toBe(0);
+      expect(report.unacknowledgedAtEnd).toBe(0);
+    } catch (error) {
+      console.log(lines.join('\n'));
+      throw error;
+    }
+  }, 115_000);
 });
