@@ -1,7 +1,8 @@
-// The fault soak, bounded for CI (25 s of faults, under 2 minutes in all): workstations push through random network drops while the
-// care server is SIGKILLed and restarted, PostgreSQL is restarted (clean and SIGKILL) and its disk filled (when
-// a size-limited filesystem can be mounted); every acknowledged change is on the server exactly once, the
-// server never dies by itself, and every workstation converges. The long run is `npm run soak` (scripts/soak.ts).
+// The fault soak, bounded for CI (25 s of faults, under 2 minutes in all): workstations push through random
+// network drops while the care server is SIGKILLed and restarted, PostgreSQL is restarted (clean and SIGKILL)
+// and its disk filled (when a size-limited filesystem can be mounted); every acknowledged change is on the
+// server exactly once, the server never dies by itself, and every workstation converges. The long run is
+// `npm run soak` (scripts/soak.ts).
 import { describe, expect, it } from 'vitest';
 import { findPgBin } from '../../scripts/harness/pg-cluster';
 import { runSoak } from '../../scripts/harness/soak-run';
