@@ -23,6 +23,8 @@ export interface SoakOptions {
   faultEveryMs: number;
   /** Chance that a request is dropped (before it is sent, or its answer lost after the server acted). */
   dropRate: number;
+  /** Pause between a workstation's changes, in ms (uniform between the two); default [20, 100]. */
+  pauseMs?: [number, number];
   log?: (line: string) => void;
 }
 
@@ -230,6 +232,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       }
       if (server.crashed) await server.start();
     };
+    const [pauseMin, pauseMax] = options.pauseMs ?? [20, 100];
     let operations = 0;
     let running = true;
     const workers = stations.map(async (ws) => {
@@ -238,7 +241,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         operations += 1;
         await ws.push();
         if (Math.random() < 0.2) await ws.pull();
-        await sleep(20 + Math.random() * 80);
+        await sleep(pauseMin + Math.random() * (pauseMax - pauseMin));
       }
     });
 
@@ -300,15 +303,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     chaos.enabled = false;
     const flushStarted = Date.now();
     const flushDeadline = flushStarted + 60_000;
-    for (const ws of stations) {
+    await Promise.all(stations.map(async (ws) => {
       ws.failures.clear();
       const before = ws.outbox.length;
       while (ws.outbox.length > 0 && Date.now() < flushDeadline) if (!(await ws.push())) await sleep(200);
       log(`flush ${ws.clientId.slice(0, 13)}: ${before} -> ${ws.outbox.length} queued; failures ${JSON.stringify(Object.fromEntries(ws.failures))}`);
-    }
+    }));
     const serverLog = server.recentLog().trim();
     log(`flush took ${Date.now() - flushStarted} ms${serverLog ? `; server log tail: ${serverLog.slice(-1500)}` : ''}`);
-    for (const ws of stations) while (!(await ws.pull()) && Date.now() < flushDeadline) await sleep(200);
+    await Promise.all(stations.map(async (ws) => {
+      while (!(await ws.pull()) && Date.now() < flushDeadline) await sleep(200);
+    }));
 
     const check = await openPostgres({ connectionString: cluster.url });
     try {
