@@ -1,4 +1,4 @@
-// The fault soak, bounded for CI (25 s of faults, under 2 minutes in all): workstations push through random
+// The fault soak, bounded for CI (20 s of faults, under 2 minutes in all): workstations push through random
 // network drops while the care server is SIGKILLed and restarted, PostgreSQL is restarted (clean and SIGKILL)
 // and its disk filled (when a size-limited filesystem can be mounted); every acknowledged change is on the
 // server exactly once, the server never dies by itself, and every workstation converges. The long run is
@@ -17,7 +17,7 @@ describe.skipIf(Boolean(skipReason))(`fault soak${skipReason ? ` (skipped: ${ski
     const started = Date.now();
     onTestFailed(() => console.log(lines.join('\n')));
     const report = await runSoak({
-      seconds: 25, clinicians: 4, workstationsPerClinician: 2, faultEveryMs: 3000, dropRate: 0.1, pauseMs: [60, 240],
+      seconds: 20, clinicians: 4, workstationsPerClinician: 2, faultEveryMs: 2500, dropRate: 0.1, pauseMs: [60, 240],
       log: (line) => lines.push(`[${Math.round((Date.now() - started) / 1000)}s] ${line}`),
     });
     console.log(`soak: ${JSON.stringify(report)}`);
