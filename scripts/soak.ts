@@ -1,5 +1,6 @@
 // `npm run soak` (tsx scripts/soak.ts [seconds]): the fault soak for a long run (default 10 minutes); prints the
-// counts (operations, faults injected per kind, lost, duplicated, not converged) and exits non-zero on a loss.
+// counts (operations, faults injected per kind, lost, duplicated, not converged, unacknowledged, server crashes)
+// and exits non-zero on any of them.
 import os from 'node:os';
 import { runSoak } from './harness/soak-run';
 
@@ -11,6 +12,6 @@ const report = await runSoak({
 });
 console.log(JSON.stringify(report, null, 2));
 console.log(`machine: ${os.cpus().length} cores ${os.cpus()[0]?.model.trim() ?? ''}; ${seconds} s of faults`);
-const ok = report.lost === 0 && report.duplicated === 0 && report.notConverged === 0 && report.unacknowledgedAtEnd === 0;
-console.log(ok ? 'soak: OK (lost 0, duplicated 0, all clients converged)' : 'soak: FAILED');
+const ok = report.lost === 0 && report.duplicated === 0 && report.notConverged === 0 && report.unacknowledgedAtEnd === 0 && report.serverCrashes === 0;
+console.log(ok ? 'soak: OK (lost 0, duplicated 0, nothing unacknowledged, no server crash, all clients converged)' : 'soak: FAILED');
 process.exit(ok ? 0 : 1);

@@ -12,6 +12,8 @@ export class ServerProcess {
   private log = '';
   /** `entry`: 'source' runs server/main.ts through tsx; 'built' runs dist/server/main.js (npm run build:server first). */
   constructor(readonly port: number, private readonly env: Record<string, string>, private readonly nodeArgs: readonly string[] = [], private readonly entry: 'source' | 'built' = 'source') {}
+  /** Exits the harness did not ask for (a crash), with the end of that process's output. */
+  readonly crashes: string[] = [];
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -28,8 +30,11 @@ export class ServerProcess {
       env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', HOUSECALL_DEMO_SEED: 'false', LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout!.on('data', (d: Buffer) => { this.log = (this.log + d.toString()).slice(-4000); });
-    child.stderr!.on('data', (d: Buffer) => { this.log = (this.log + d.toString()).slice(-4000); });
+    child.stdout!.on('data', (d: Buffer) => { this.log = (this.log + d.toString()).slice(-16000); });
+    child.stderr!.on('data', (d: Buffer) => { this.log = (this.log + d.toString()).slice(-16000); });
+    child.once('exit', (code, signal) => {
+      if (this.child === child) this.crashes.push(`exited by itself (code ${code}, signal ${signal}): ${this.log.slice(-6000)}`);
+    });
     this.child = child;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -54,6 +59,11 @@ export class ServerProcess {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill(how === 'kill' ? 'SIGKILL' : 'SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+  }
+
+  /** Started and then exited without being asked to (it crashed). */
+  get crashed(): boolean {
+    return this.child !== null && (this.child.exitCode !== null || this.child.signalCode !== null);
   }
 
   recentLog(): string {

@@ -31,8 +31,11 @@ export interface Database extends Queryable {
   readonly kind: DatabaseKind;
   /** Runs fn in one transaction; commits if it resolves, rolls back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Subscribes to NOTIFY on a channel; resolves to an unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to NOTIFY on a channel; resolves to an unsubscribe function. onResumed is called after the
+   * subscription was lost (the database restarted) and re-established: notices sent in between are lost.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onResumed?: () => void): Promise<() => Promise<void>>;
   /** Flushes to disk where the driver needs it (PGlite), then closes. */
   close(): Promise<void>;
 }

@@ -29,6 +29,101 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+interface Subscription {
+  stop(): Promise<void>;
+}
+
+/** Waits between attempts to listen again after the connection was lost (PostgreSQL restarting). */
+const RELISTEN_DELAYS_MS = [100, 250, 500, 1000, 2000];
+
+/**
+ * LISTEN on a connection of its own that is re-established (with LISTEN again) whenever it is lost, e.g. when
+ * PostgreSQL restarts: otherwise this instance would stop hearing every change notice for good. Notices sent
+ * while it was down are lost, so onResumed tells the subscriber to catch up. The first LISTEN fails the caller;
+ * later ones are retried until stopped.
+ */
+async function listenResiliently(pool: pg.Pool, channel: string, onPayload: (payload: string) => void, onResumed: () => void): Promise<Subscription> {
+  let stopped = false;
+  /** The connection listening now, and how to hand it back to the pool. */
+  let current: { client: pg.PoolClient; detach(): void } | null = null;
+  let retryTimer: NodeJS.Timeout | null = null;
+  const handler = (message: pg.Notification) => {
+    if (message.channel === channel) onPayload(message.payload ?? '');
+  };
+
+  const connect = async (resuming: boolean): Promise<void> => {
+    const client = await pool.connect();
+    let dropped = false;
+    const detach = () => {
+      client.off('notification', handler);
+      client.off('error', onLost);
+      client.off('end', onEnd);
+    };
+    function onLost(error: Error) {
+      if (dropped) return;
+      dropped = true;
+      detach();
+      client.release(error); // destroyed, not reused
+      // Lost while listening: listen again. (A failed attempt is retried, or thrown, by whoever called connect.)
+      if (current?.client === client) {
+        current = null;
+        scheduleRetry(0);
+      }
+    }
+    function onEnd() {
+      onLost(new Error('LISTEN connection ended'));
+    }
+    client.on('error', onLost);
+    client.on('end', onEnd);
+    client.on('notification', handler);
+    try {
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      onLost(error instanceof Error ? error : new Error('LISTEN failed'));
+      throw error;
+    }
+    if (dropped) return;
+    current = { client, detach };
+    if (stopped) await hangUp();
+    else if (resuming) onResumed();
+  };
+
+  const scheduleRetry = (attempt: number) => {
+    if (stopped || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      if (stopped) return;
+      connect(true).catch(() => scheduleRetry(attempt + 1));
+    }, RELISTEN_DELAYS_MS[Math.min(attempt, RELISTEN_DELAYS_MS.length - 1)]);
+    retryTimer.unref();
+  };
+
+  /** UNLISTEN and hand the connection back to the pool (destroyed if that failed). */
+  const hangUp = async () => {
+    const listening = current;
+    current = null;
+    if (!listening) return;
+    listening.detach();
+    let failed: Error | undefined;
+    await listening.client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch((error: unknown) => {
+      failed = error instanceof Error ? error : new Error('UNLISTEN failed');
+    });
+    listening.client.release(failed);
+  };
+
+  // A failed first attempt is the caller's error, as before; retries start only once it has listened.
+  await connect(false);
+  return {
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
+      await hangUp();
+    },
+  };
+}
+
 export interface PostgresOptions {
   connectionString: string;
   maxConnections?: number;
@@ -42,15 +137,23 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   });
   // An idle client that loses its connection must not crash the server; the pool replaces it.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one. A connection PostgreSQL ends (shutdown, restart) in the same packet that finishes
+  // its start-up gets that error emitted right after the pool hands the client out and before the caller's
+  // code runs; without a listener of its own from the start, that killed the process. The holder still learns
+  // of it (its next query fails: the client is no longer queryable) and the pool drops such a client on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   await pool.query('SELECT 1');
   const base = wrap(pool);
-  const listeners: pg.PoolClient[] = [];
+  const subscriptions = new Set<Subscription>();
   return {
     kind: 'postgres',
     query: base.query,
     async transaction(fn) {
       const client = await pool.connect();
       let committed = false;
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const tx: Queryable = {
@@ -64,30 +167,27 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         if (!committed) await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          // The connection is gone or unusable: the client is destroyed, not handed to the next caller.
+          broken = rollbackError instanceof Error ? rollbackError : new Error('ROLLBACK failed');
+        });
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     exec: base.exec,
-    async listen(channel, onPayload) {
-      const client = await pool.connect();
-      listeners.push(client);
-      const handler = (message: pg.Notification) => {
-        if (message.channel === channel) onPayload(message.payload ?? '');
-      };
-      client.on('notification', handler);
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    async listen(channel, onPayload, onResumed) {
+      const subscription = await listenResiliently(pool, channel, onPayload, onResumed ?? (() => undefined));
+      subscriptions.add(subscription);
       return async () => {
-        client.off('notification', handler);
-        await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
-        listeners.splice(listeners.indexOf(client), 1);
-        client.release();
+        subscriptions.delete(subscription);
+        await subscription.stop();
       };
     },
     async close() {
-      for (const client of listeners.splice(0)) client.release();
+      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      subscriptions.clear();
       await pool.end();
     },
   };

@@ -5,12 +5,13 @@ import type { Database } from '../db/database';
 export const CHANGES_CHANNEL = 'housecall_changes';
 
 export interface Bus {
-  subscribe(channel: string, listener: (payload: unknown) => void): Promise<() => Promise<void>>;
+  /** onResumed: the subscription was lost and is back; notices in between were lost (see Database.listen). */
+  subscribe(channel: string, listener: (payload: unknown) => void, onResumed?: () => void): Promise<() => Promise<void>>;
 }
 
 export function databaseBus(db: Database): Bus {
   return {
-    async subscribe(channel, listener) {
+    async subscribe(channel, listener, onResumed) {
       return db.listen(channel, (raw) => {
         let payload: unknown;
         try {
@@ -19,7 +20,7 @@ export function databaseBus(db: Database): Bus {
           return; // not ours
         }
         listener(payload);
-      });
+      }, onResumed);
     },
   };
 }

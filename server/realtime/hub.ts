@@ -126,6 +126,10 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
         poke([...rows.map((r) => r.user_id), ...dispatcherIds]);
       })
       .catch((error: unknown) => app.log.warn({ err: { type: (error as Error)?.name } }, 'poke lookup failed'));
+  }, () => {
+    // The bus was down (PostgreSQL restarted) and notices were lost: everyone connected pulls once to catch up.
+    poke(byUser.keys());
+    for (const patientId of byPatient.keys()) pokePatient(patientId);
   });
 
   await app.register(websocket, {
