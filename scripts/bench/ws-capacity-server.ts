@@ -1,7 +1,13 @@
 // A care server for the WebSocket capacity benchmark, in its own process: PGlite in memory (PostgreSQL with
 // BENCH_DATABASE_URL), N staff users each with a live session and an access token, and a staff conversation
 // per pair of users. Prints one JSON line {baseUrl, users, conversations} on stdout, then serves until stdin closes.
+// Lines on stdin: "mark" starts a measurement window (CPU use, and a CPU profile when BENCH_WS_CPU_PROF names a
+// directory); "report" ends it and prints one JSON line {cpuPercent, wallMs, profile} on stdout.
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { openPglite } from '../../server/db/pglite-driver';
 import { openPostgres } from '../../server/db/postgres-driver';
 import { migrate } from '../../server/db/migrate';
@@ -13,9 +19,24 @@ import { createStaffConversation } from '../../server/chat/conversations';
 const USERS = Number(process.argv[2] ?? 1000);
 const SECRET = 'ws-bench-secret-that-is-long-enough-0123456789';
 
+const profileDir = process.env.BENCH_WS_CPU_PROF;
+let window: { cpu: NodeJS.CpuUsage; at: number; session: Session | null } | null = null;
+
 const url = process.env.BENCH_DATABASE_URL;
 const db = url ? await openPostgres({ connectionString: url }) : await openPglite(undefined);
 await migrate(db);
+if (process.env.BENCH_WS_TRACE) {
+  // Statements slower than 100 ms, to find what stalls (text only, the bench data has no PHI).
+  const timed = <T extends { query: (sql: string, params?: readonly unknown[]) => Promise<unknown> }>(q: T): T => {
+    const original = q.query.bind(q);
+    return { ...q, query: async (sql: string, params?: readonly unknown[]) => {
+    const t0 = performance.now();
+    try { return await original(sql, params); } finally { const ms = performance.now() - t0; if (process.env.BENCH_WS_TRACE === 'all' && window) process.stderr.write(`stmt ${sql.replace(/\s+/g, ' ').slice(0, 100)}\n`); if (ms > 100) process.stderr.write(`slow statement ${Math.round(ms)} ms: ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`); }
+  } };
+  };
+  const rawTransaction = db.transaction.bind(db);
+  Object.assign(db, timed(db), { transaction: (fn: Parameters<typeof db.transaction>[0]) => rawTransaction((tx) => fn(timed(tx))) });
+}
 const signer = new TokenSigner(SECRET);
 const now = new Date();
 const users: Array<{ userId: string; token: string }> = [];
@@ -38,6 +59,32 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 process.stdout.write(`${JSON.stringify({ baseUrl, users, conversations })}\n`);
 
+createInterface({ input: process.stdin }).on('line', (line) => {
+  void (async () => {
+    if (line === 'mark') {
+      const session = profileDir ? new Session() : null;
+      if (session) {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+      }
+      window = { cpu: process.cpuUsage(), at: performance.now(), session };
+    } else if (line === 'report' && window) {
+      const used = process.cpuUsage(window.cpu);
+      const wallMs = performance.now() - window.at;
+      let profile: string | null = null;
+      if (window.session) {
+        const { profile: taken } = await window.session.post('Profiler.stop');
+        profile = path.join(profileDir!, `ws-capacity-server-${Date.now()}.cpuprofile`);
+        writeFileSync(profile, JSON.stringify(taken));
+        window.session.disconnect();
+      }
+      window = null;
+      process.stdout.write(`${JSON.stringify({ cpuPercent: ((used.user + used.system) / 1000 / wallMs) * 100, wallMs, profile })}\n`);
+    }
+  })();
+});
+
 const shutdown = async () => {
   await app.close();
   await db.close();
@@ -45,4 +92,3 @@ const shutdown = async () => {
 };
 process.stdin.on('end', () => void shutdown());
 process.stdin.on('close', () => void shutdown());
-process.stdin.resume();

@@ -11,7 +11,7 @@ import type { Database } from '../db/database';
 import type { Bus } from '../realtime/bus';
 import type { Actor } from '../audit/audit-log';
 import { audit } from '../audit/audit-log';
-import { loadVisit, markJoined, patientSessionFor, patientSessionLive } from './visit-repository';
+import { livePatientSessions, loadVisit, markJoined, patientSessionFor } from './visit-repository';
 import type { PatientSession } from './visit-repository';
 import { VISIT_SIGNALS_CHANNEL, publishVisitEvent } from './visit-events';
 
@@ -31,8 +31,8 @@ export type VisitMessage = Extract<ClientMessage, { type: `visit.${string}` }>;
 
 export interface VisitSignaling {
   authenticatePatient(token: string): Promise<PatientSession | null>;
-  /** Whether a connected patient's session is still live (checked again before each poke). */
-  patientSessionLive(sessionId: string): Promise<boolean>;
+  /** Which of these connected patients' sessions are still live (checked again before each poke), in one query. */
+  livePatientSessions(sessionIds: readonly string[]): Promise<Set<string>>;
   handle(peer: SignalingPeer, message: VisitMessage): Promise<void>;
   disconnected(peer: SignalingPeer): void;
   close(): Promise<void>;
@@ -124,8 +124,8 @@ export async function createVisitSignaling(options: { db: Database; bus: Bus; lo
       return patientSessionFor(db, token, options.now());
     },
 
-    async patientSessionLive(sessionId) {
-      return patientSessionLive(db, sessionId, options.now());
+    async livePatientSessions(sessionIds) {
+      return livePatientSessions(db, sessionIds, options.now());
     },
 
     async handle(peer, message) {
