@@ -101,6 +101,16 @@ export async function patientSessionFor(db: Queryable, sessionToken: string, now
   return row ? { sessionId: row.id, visitId: row.visit_id, patientId: row.patient_id } : null;
 }
 
+/** Whether the visit's patient opened their link and joined the call signaling, and still has a live session. */
+export async function patientHasJoined(db: Queryable, visitId: string, now: Date): Promise<boolean> {
+  const { rows } = await db.query(
+    `SELECT 1 FROM visits v JOIN visit_patient_sessions s ON s.visit_id = v.id
+      WHERE v.id = $1 AND v.patient_joined_at IS NOT NULL AND s.revoked_at IS NULL AND s.expires_at > $2 LIMIT 1`,
+    [visitId, now],
+  );
+  return rows.length > 0;
+}
+
 /** Which of these patient sessions are still live (not expired, not revoked, their visit not ended), in one query. */
 export async function livePatientSessions(db: Queryable, sessionIds: readonly string[], now: Date): Promise<Set<string>> {
   if (sessionIds.length === 0) return new Set();

@@ -118,10 +118,12 @@ describeEachDriver('video visits', (driver) => {
     let patientSession: string;
     let clinician: Probe;
     let patient: Probe;
+    let appointmentId: string;
 
     beforeAll(async () => {
-      const appointmentId = await newVideoAppointment(t.db, clinic);
+      appointmentId = await newVideoAppointment(t.db, clinic);
       const started = (await startVisit(api, clinicianToken, appointmentId)).json();
+      expect(started.patientJoined).toBe(false);
       visitId = started.visit.id;
       patientSession = (await exchange(api, started.joinLink.path)).json().sessionToken;
       clinician = await connectProbe(url, { bearer: clinicianToken });
@@ -148,6 +150,24 @@ describeEachDriver('video visits', (driver) => {
       expect(await patient.next('visit.status')).toMatchObject({ visitId, status: 'in_progress' });
       const visit = await api.app.inject({ method: 'GET', url: `/api/visits/${visitId}`, headers: bearer(clinicianToken) });
       expect(visit.json().visit.status).toBe('in_progress');
+    });
+
+    it('says at "Start visit" that the patient is in the waiting room once they joined, for the same visit', async () => {
+      const again = await startVisit(api, clinicianToken, appointmentId);
+      expect(again.statusCode).toBe(201);
+      expect(again.json()).toMatchObject({ visit: { id: visitId }, patientJoined: true });
+    });
+
+    it('relays a burst of signals to the other member once each, in the order sent', async () => {
+      const candidates = Array.from({ length: 20 }, (_, i) => ({ type: 'candidate', candidate: { candidate: `candidate:${i} 1 udp 2122260223 127.0.0.1 ${50000 + i} typ host`, sdpMLineIndex: 0, sdpMid: '0' } }));
+      clinician.send({ type: 'visit.signal', visitId, generation: 1, signal: offer });
+      for (const signal of candidates) clinician.send({ type: 'visit.signal', visitId, generation: 1, signal });
+      const received = [];
+      for (let i = 0; i < 21; i++) received.push((await patient.next('visit.signal')).signal);
+      expect(received).toEqual([offer, ...candidates]);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(patient.messages.filter((m) => m.type === 'visit.signal')).toEqual([]); // no second copy through the Bus
+      expect(clinician.messages.filter((m) => m.type === 'visit.signal')).toEqual([]);
     });
 
     it('relays signals only to the other member, with their generation', async () => {
