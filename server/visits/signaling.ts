@@ -156,7 +156,11 @@ export async function createVisitSignaling(options: { db: Database; bus: Bus; lo
 
   const prune = setInterval(() => {
     const before = new Date(options.now().getTime() - SIGNAL_RETENTION_MINUTES * 60_000);
-    db.query('DELETE FROM visit_signals WHERE created_at < $1', [before]).catch(() => undefined);
+    // Each member's latest presence row is kept: it says whether they are in the visit now (see patientIsPresent).
+    db.query(
+      `DELETE FROM visit_signals s WHERE s.created_at < $1
+         AND NOT (s.kind = 'presence' AND s.id = (SELECT max(l.id) FROM visit_signals l WHERE l.visit_id = s.visit_id AND l.sender = s.sender AND l.kind = 'presence'))`,
+      [before]).catch(() => undefined);
   }, PRUNE_EVERY_MS);
   prune.unref();
 

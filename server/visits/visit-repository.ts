@@ -101,11 +101,16 @@ export async function patientSessionFor(db: Queryable, sessionToken: string, now
   return row ? { sessionId: row.id, visitId: row.visit_id, patientId: row.patient_id } : null;
 }
 
-/** Whether the visit's patient opened their link and joined the call signaling, and still has a live session. */
-export async function patientHasJoined(db: Queryable, visitId: string, now: Date): Promise<boolean> {
+/**
+ * Whether the visit's patient is in it now: their latest presence row (written by any instance when they join,
+ * answer a presence, leave or disconnect) says present, and their visit session is live.
+ */
+export async function patientIsPresent(db: Queryable, visitId: string, now: Date): Promise<boolean> {
   const { rows } = await db.query(
-    `SELECT 1 FROM visits v JOIN visit_patient_sessions s ON s.visit_id = v.id
-      WHERE v.id = $1 AND v.patient_joined_at IS NOT NULL AND s.revoked_at IS NULL AND s.expires_at > $2 LIMIT 1`,
+    `SELECT 1 FROM visit_signals p
+      WHERE p.id = (SELECT max(id) FROM visit_signals WHERE visit_id = $1 AND sender = 'patient' AND kind = 'presence')
+        AND (p.payload->>'present')::boolean
+        AND EXISTS (SELECT 1 FROM visit_patient_sessions s WHERE s.visit_id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2)`,
     [visitId, now],
   );
   return rows.length > 0;

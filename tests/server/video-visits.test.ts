@@ -113,6 +113,22 @@ describeEachDriver('video visits', (driver) => {
     expect((await api.app.inject({ method: 'POST', url: '/api/join/session', payload: { token: 'short' } })).statusCode).toBe(400);
   });
 
+  it('tells "Start visit" whether the patient is in the visit now: not before they join, not after they leave', async () => {
+    const appointmentId = await newVideoAppointment(t.db, clinic);
+    const first = (await startVisit(api, clinicianToken, appointmentId)).json();
+    expect(first.patientJoined).toBe(false);
+    const session = (await exchange(api, first.joinLink.path)).json().sessionToken;
+    const page = await connectProbe(url, { visit: session });
+    await page.next('hello');
+    expect((await startVisit(api, clinicianToken, appointmentId)).json().patientJoined).toBe(false); // connected, not joined
+    page.send({ type: 'visit.join', visitId: first.visit.id });
+    await page.next('visit.joined');
+    await expect.poll(async () => (await startVisit(api, clinicianToken, appointmentId)).json().patientJoined, { timeout: 3_000 }).toBe(true);
+    page.socket.close();
+    await expect.poll(async () => (await startVisit(api, clinicianToken, appointmentId)).json().patientJoined, { timeout: 3_000 }).toBe(false);
+    await api.app.inject({ method: 'POST', url: `/api/visits/${first.visit.id}/end`, headers: bearer(clinicianToken) });
+  });
+
   describe('signaling', () => {
     let visitId: string;
     let patientSession: string;
