@@ -2,12 +2,14 @@
 // BENCH_DATABASE_URL), N staff users each with a live session and an access token, and a staff conversation
 // per pair of users. Prints one JSON line {baseUrl, users, conversations} on stdout, then serves until stdin closes.
 // Lines on stdin: "mark" starts a measurement window (CPU use, and a CPU profile when BENCH_WS_CPU_PROF names a
-// directory); "report" ends it and prints one JSON line {cpuPercent, wallMs, profile} on stdout.
+// directory); "report" ends it and prints one JSON line {cpuPercent, wallMs, profile} on stdout. BENCH_WS_TRACE=1 logs
+// slow statements to stderr.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Database, Queryable } from '../../server/db/database';
 import { openPglite } from '../../server/db/pglite-driver';
 import { openPostgres } from '../../server/db/postgres-driver';
 import { migrate } from '../../server/db/migrate';
@@ -20,23 +22,34 @@ const USERS = Number(process.argv[2] ?? 1000);
 const SECRET = 'ws-bench-secret-that-is-long-enough-0123456789';
 
 const profileDir = process.env.BENCH_WS_CPU_PROF;
+const TRACE = process.env.BENCH_WS_TRACE;
 let window: { cpu: NodeJS.CpuUsage; at: number; session: Session | null } | null = null;
+
+/** Diagnostics: statements slower than 100 ms (and with BENCH_WS_TRACE=all every statement in the measured window). Bench data only, no PHI. */
+function traceStatements(database: Database): void {
+  const timed = <Q extends Queryable>(q: Q): Q => {
+    const original = q.query.bind(q);
+    const query = async (sql: string, params?: readonly unknown[]) => {
+      const started = performance.now();
+      try {
+        return await original(sql, params);
+      } finally {
+        const ms = performance.now() - started;
+        const text = sql.replace(/\s+/g, ' ').slice(0, 160);
+        if (TRACE === 'all' && window) process.stderr.write(`stmt ${text}\n`);
+        if (ms > 100) process.stderr.write(`slow statement ${Math.round(ms)} ms: ${text}\n`);
+      }
+    };
+    return { ...q, query } as Q;
+  };
+  const rawTransaction = database.transaction.bind(database);
+  Object.assign(database, timed(database), { transaction: (fn: Parameters<Database['transaction']>[0]) => rawTransaction((tx) => fn(timed(tx))) });
+}
 
 const url = process.env.BENCH_DATABASE_URL;
 const db = url ? await openPostgres({ connectionString: url }) : await openPglite(undefined);
 await migrate(db);
-if (process.env.BENCH_WS_TRACE) {
-  // Statements slower than 100 ms, to find what stalls (text only, the bench data has no PHI).
-  const timed = <T extends { query: (sql: string, params?: readonly unknown[]) => Promise<unknown> }>(q: T): T => {
-    const original = q.query.bind(q);
-    return { ...q, query: async (sql: string, params?: readonly unknown[]) => {
-    const t0 = performance.now();
-    try { return await original(sql, params); } finally { const ms = performance.now() - t0; if (process.env.BENCH_WS_TRACE === 'all' && window) process.stderr.write(`stmt ${sql.replace(/\s+/g, ' ').slice(0, 100)}\n`); if (ms > 100) process.stderr.write(`slow statement ${Math.round(ms)} ms: ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`); }
-  } };
-  };
-  const rawTransaction = db.transaction.bind(db);
-  Object.assign(db, timed(db), { transaction: (fn: Parameters<typeof db.transaction>[0]) => rawTransaction((tx) => fn(timed(tx))) });
-}
+if (process.env.BENCH_WS_TRACE) traceStatements(db);
 const signer = new TokenSigner(SECRET);
 const now = new Date();
 const users: Array<{ userId: string; token: string }> = [];
