@@ -2,10 +2,11 @@
 // BENCH_DATABASE_URL), N staff users each with a live session and an access token, and a staff conversation
 // per pair of users. Prints one JSON line {baseUrl, users, conversations} on stdout, then serves until stdin closes.
 // Lines on stdin: "mark" starts a measurement window (CPU use, and a CPU profile when BENCH_WS_CPU_PROF names a
-// directory); "report" ends it and prints one JSON line {cpuPercent, wallMs, profile} on stdout. BENCH_WS_TRACE=1 logs
+// directory); "report" ends it and prints one JSON line {cpuPercent, wallMs, waitedMs, profile} on stdout (waitedMs: time
+// its threads were ready to run but waited for a CPU). BENCH_WS_TRACE=1 logs
 // slow statements to stderr.
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -23,7 +24,16 @@ const SECRET = 'ws-bench-secret-that-is-long-enough-0123456789';
 
 const profileDir = process.env.BENCH_WS_CPU_PROF;
 const TRACE = process.env.BENCH_WS_TRACE;
-let window: { cpu: NodeJS.CpuUsage; at: number; session: Session | null } | null = null;
+let window: { cpu: NodeJS.CpuUsage; at: number; session: Session | null; waitedMs: number } | null = null;
+
+/** Linux: ms this process's threads spent runnable but waiting for a CPU (other processes' load), from schedstat; 0 elsewhere. */
+function runQueueWaitMs(): number {
+  try {
+    return readdirSync('/proc/self/task').reduce((sum, task) => sum + Number(readFileSync(`/proc/self/task/${task}/schedstat`, 'utf8').split(' ')[1]) / 1e6, 0);
+  } catch {
+    return 0;
+  }
+}
 
 /** Diagnostics: statements slower than 100 ms (and with BENCH_WS_TRACE=all every statement in the measured window). Bench data only, no PHI. */
 function traceStatements(database: Database): void {
@@ -81,10 +91,11 @@ createInterface({ input: process.stdin }).on('line', (line) => {
         await session.post('Profiler.enable');
         await session.post('Profiler.start');
       }
-      window = { cpu: process.cpuUsage(), at: performance.now(), session };
+      window = { cpu: process.cpuUsage(), at: performance.now(), session, waitedMs: runQueueWaitMs() };
     } else if (line === 'report' && window) {
       const used = process.cpuUsage(window.cpu);
       const wallMs = performance.now() - window.at;
+      const waitedMs = runQueueWaitMs() - window.waitedMs;
       let profile: string | null = null;
       if (window.session) {
         const { profile: taken } = await window.session.post('Profiler.stop');
@@ -93,7 +104,7 @@ createInterface({ input: process.stdin }).on('line', (line) => {
         window.session.disconnect();
       }
       window = null;
-      process.stdout.write(`${JSON.stringify({ cpuPercent: ((used.user + used.system) / 1000 / wallMs) * 100, wallMs, profile })}\n`);
+      process.stdout.write(`${JSON.stringify({ cpuPercent: ((used.user + used.system) / 1000 / wallMs) * 100, wallMs, waitedMs, profile })}\n`);
     }
   })();
 });

@@ -34,6 +34,7 @@ interface Setup {
 interface WindowReport {
   cpuPercent: number;
   wallMs: number;
+  waitedMs: number;
   profile: string | null;
 }
 
@@ -42,6 +43,8 @@ interface InFlight {
   sentAt: number;
   owed: Set<WebSocket>;
   measured: boolean;
+  /** When each poke arrived, to split the fan-out after the commit from the push itself. */
+  arrivals: number[];
   done: () => void;
 }
 
@@ -91,7 +94,10 @@ async function main(): Promise<void> {
       } else if (message.type === 'poke') {
         const flight = inFlightOf.get(userIndex);
         if (!flight || !flight.owed.delete(socket)) return;
-        if (flight.measured) deliveries.push(at - flight.sentAt);
+        if (flight.measured) {
+          deliveries.push(at - flight.sentAt);
+          flight.arrivals.push(at);
+        }
         if (flight.owed.size === 0) flight.done();
       }
     });
@@ -110,6 +116,7 @@ async function main(): Promise<void> {
   const clientId = `bench-${randomUUID().slice(0, 12)}`;
   const seqOf = new Map<number, number>();
   const pushTimes: number[] = [];
+  const afterAnswer: number[] = [];
   let missing = 0;
   let skipped = 0;
   let failedPushes = 0;
@@ -130,7 +137,7 @@ async function main(): Promise<void> {
     const owed = new Set([...(socketsOf.get(from) ?? []), ...(socketsOf.get(to) ?? [])].filter((s) => s.readyState === WebSocket.OPEN));
     let finish!: () => void;
     const finished = new Promise<void>((resolve) => { finish = resolve; });
-    const flight: InFlight = { sentAt: performance.now(), owed, measured, done: () => finish() };
+    const flight: InFlight = { sentAt: performance.now(), owed, measured, arrivals: [], done: () => finish() };
     inFlightOf.set(from, flight);
     inFlightOf.set(to, flight);
     const seq = (seqOf.get(from) ?? 0) + 1;
@@ -144,12 +151,17 @@ async function main(): Promise<void> {
       });
       await res.arrayBuffer();
       if (!res.ok) throw new Error(`push failed: ${res.status}`);
-      if (measured) pushTimes.push(performance.now() - flight.sentAt);
+      const answeredAt = performance.now();
+      if (measured) pushTimes.push(answeredAt - flight.sentAt);
       if (process.env.BENCH_WS_TRACE && performance.now() - flight.sentAt > 200) process.stderr.write(`slow push at ${Math.round(flight.sentAt)}: ${Math.round(performance.now() - flight.sentAt)} ms\n`);
       const timeout = setTimeout(() => finish(), DELIVERY_TIMEOUT_MS);
       await finished;
       clearTimeout(timeout);
-      if (measured) missing += owed.size;
+      if (measured) {
+        missing += owed.size;
+        // A poke can come before the push's HTTP answer (the commit's notice is faster than the reply): 0 then.
+        for (const at of flight.arrivals) afterAnswer.push(Math.max(0, at - answeredAt));
+      }
     } catch {
       if (measured) failedPushes += 1;
     } finally {
@@ -184,6 +196,7 @@ async function main(): Promise<void> {
 
   deliveries.sort((a, b) => a - b);
   pushTimes.sort((a, b) => a - b);
+  afterAnswer.sort((a, b) => a - b);
   const at = `${stillOpen} clients, ${RATE} msg/s`;
   report({ name: 'ws: authenticated clients held by one instance', value: stillOpen, unit: 'clients', target: `>= ${CLIENTS}`, better: 'higher' });
   report({ name: `ws: connect ${CLIENTS} authenticated clients`, value: Math.round(connectMs), unit: 'ms', target: 'n/a', better: 'lower' });
@@ -192,9 +205,11 @@ async function main(): Promise<void> {
   report({ name: `ws: chat send -> poke max (${at})`, value: round1(deliveries.at(-1) ?? Number.NaN), unit: 'ms', target: 'n/a', better: 'lower' });
   report({ name: 'ws: message.send push answered p50', value: round1(percentile(pushTimes, 50)), unit: 'ms', target: 'n/a', better: 'lower' });
   report({ name: 'ws: message.send push answered p99', value: round1(percentile(pushTimes, 99)), unit: 'ms', target: 'n/a', better: 'lower' });
+  report({ name: `ws: push answered -> poke p99 (the fan-out after the commit, ${at})`, value: round1(percentile(afterAnswer, 99)), unit: 'ms', target: 'n/a', better: 'lower' });
   report({ name: 'ws: pokes measured', value: deliveries.length, unit: 'deliveries', target: 'n/a', better: 'higher' });
   report({ name: 'ws: pokes missing after 5 s (or failed pushes)', value: missing + failedPushes, unit: 'deliveries', target: '0', better: 'lower' });
   report({ name: 'ws: server process CPU during the measurement', value: Math.round(serverWindow.cpuPercent), unit: '% of one core', target: 'n/a', better: 'lower' });
+  report({ name: 'ws: server threads waiting for a CPU (other processes) during the measurement', value: Math.round(serverWindow.waitedMs), unit: `ms in ${Math.round(measureMs / 1000)} s`, target: 'n/a', better: 'lower' });
   report({ name: 'ws: machine load average (1 min) after the measurement', value: Math.round(os.loadavg()[0]! * 10) / 10, unit: `runnable (${os.cpus().length} cores)`, target: 'n/a', better: 'lower' });
   report({ name: 'ws: client process CPU during the measurement', value: Math.round(clientCpuPercent), unit: '% of one core', target: '< 70 (not saturated)', better: 'lower' });
   process.stderr.write(`connected ${connected}, refused ${refused}, open ${stillOpen}; ${sent} messages in ${Math.round(measureMs)} ms (${skipped} skipped: no idle conversation), `
