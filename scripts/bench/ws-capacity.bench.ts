@@ -7,7 +7,9 @@
 // message. The clients run in this process, the server in another; both processes' CPU use is reported so a
 // saturated client cannot pass for a slow server. BENCH_WS_CPU_PROF=<dir> writes the server's CPU profile of
 // the measured window there; BENCH_WS_TRACE=1 prints slow pushes and slow statements. The machine's load average
-// is printed too: on a shared machine, other processes' CPU use shows up in these latencies. Loopback only, bounded.
+// is printed too: on a shared machine, other processes' CPU use shows up in these latencies. BENCH_WS_POSTGRES=1 runs
+// the server on a throwaway PostgreSQL cluster (production's database) instead of PGlite; BENCH_DATABASE_URL names
+// one. Loopback only, bounded.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -15,6 +17,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
 import { report } from './bench-module';
+import { PgCluster } from '../harness/pg-cluster';
 
 const CLIENTS = Number(process.env.BENCH_WS_CLIENTS ?? 2000);
 const RATE = Number(process.env.BENCH_WS_RATE ?? 20);
@@ -52,7 +55,20 @@ const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? Numbe
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 async function main(): Promise<void> {
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'ws-capacity-server.ts'), String(USERS)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const cluster = process.env.BENCH_WS_POSTGRES && !process.env.BENCH_DATABASE_URL ? await PgCluster.create() : null;
+  if (typeof cluster === 'string') throw new Error(`BENCH_WS_POSTGRES: ${cluster}`);
+  const databaseUrl = cluster?.url ?? process.env.BENCH_DATABASE_URL;
+  try {
+    await measure(databaseUrl);
+  } finally {
+    await cluster?.destroy();
+  }
+}
+
+async function measure(databaseUrl: string | undefined): Promise<void> {
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'ws-capacity-server.ts'), String(USERS)], {
+    stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...(databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {}) },
+  });
   const killTimer = setTimeout(() => server.kill('SIGKILL'), DEADLINE_MS);
   const lines: string[] = [];
   let lineWaiter: ((line: string) => void) | null = null;
@@ -197,7 +213,7 @@ async function main(): Promise<void> {
   deliveries.sort((a, b) => a - b);
   pushTimes.sort((a, b) => a - b);
   afterAnswer.sort((a, b) => a - b);
-  const at = `${stillOpen} clients, ${RATE} msg/s`;
+  const at = `${stillOpen} clients, ${RATE} msg/s, ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`;
   report({ name: 'ws: authenticated clients held by one instance', value: stillOpen, unit: 'clients', target: `>= ${CLIENTS}`, better: 'higher' });
   report({ name: `ws: connect ${CLIENTS} authenticated clients`, value: Math.round(connectMs), unit: 'ms', target: 'n/a', better: 'lower' });
   report({ name: `ws: chat send -> poke at every member socket p50 (${at})`, value: round1(percentile(deliveries, 50)), unit: 'ms', target: '< 100', better: 'lower' });

@@ -18,7 +18,7 @@ import type { Actor } from '../audit/audit-log';
 import { audit } from '../audit/audit-log';
 import { livePatientSessions, loadVisit, markJoined, patientSessionFor } from './visit-repository';
 import type { PatientSession } from './visit-repository';
-import { VISIT_SIGNALS_CHANNEL, publishVisitEvent } from './visit-events';
+import { VISIT_SIGNALS_CHANNEL, pruneVisitSignals, publishVisitEvent } from './visit-events';
 
 /** What the hub knows about one socket that signaling needs. */
 export interface SignalingPeer {
@@ -156,11 +156,7 @@ export async function createVisitSignaling(options: { db: Database; bus: Bus; lo
 
   const prune = setInterval(() => {
     const before = new Date(options.now().getTime() - SIGNAL_RETENTION_MINUTES * 60_000);
-    // Each member's latest presence row is kept: it says whether they are in the visit now (see patientIsPresent).
-    db.query(
-      `DELETE FROM visit_signals s WHERE s.created_at < $1
-         AND NOT (s.kind = 'presence' AND s.id = (SELECT max(l.id) FROM visit_signals l WHERE l.visit_id = s.visit_id AND l.sender = s.sender AND l.kind = 'presence'))`,
-      [before]).catch(() => undefined);
+    pruneVisitSignals(db, before).catch(() => undefined);
   }, PRUNE_EVERY_MS);
   prune.unref();
 

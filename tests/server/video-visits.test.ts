@@ -12,6 +12,7 @@ import { connectProbe, listenForWs } from './support/ws-probe';
 import type { Probe } from './support/ws-probe';
 import { openPostgres } from '../../server/db/postgres-driver';
 import type { Database } from '../../server/db/database';
+import { pruneVisitSignals } from '../../server/visits/visit-events';
 
 async function startVisit(api: TestApp, token: string, appointmentId: string) {
   const res = await api.app.inject({ method: 'POST', url: '/api/visits', headers: bearer(token), payload: { appointmentId } });
@@ -127,6 +128,28 @@ describeEachDriver('video visits', (driver) => {
     page.socket.close();
     await expect.poll(async () => (await startVisit(api, clinicianToken, appointmentId)).json().patientJoined, { timeout: 3_000 }).toBe(false);
     await api.app.inject({ method: 'POST', url: `/api/visits/${first.visit.id}/end`, headers: bearer(clinicianToken) });
+  });
+
+  it('prunes old relay rows but keeps an open visit\'s latest presence rows, so "Start visit" still knows the patient is there', async () => {
+    const appointmentId = await newVideoAppointment(t.db, clinic);
+    const started = (await startVisit(api, clinicianToken, appointmentId)).json();
+    const visitId = started.visit.id;
+    await exchange(api, started.joinLink.path);
+    const old = new Date(Date.now() - 60 * 60_000);
+    for (const [sender, kind, payload] of [
+      ['patient', 'presence', { present: false, echo: false }], ['patient', 'presence', { present: true, echo: false }],
+      ['patient', 'signal', offer], ['clinician', 'presence', { present: true, echo: false }],
+    ] as const) {
+      await t.db.query(`INSERT INTO visit_signals (visit_id, sender, kind, generation, payload, created_at) VALUES ($1, $2, $3, 1, $4, $5)`, [visitId, sender, kind, JSON.stringify(payload), old]);
+    }
+    await pruneVisitSignals(t.db, new Date(Date.now() - 10 * 60_000));
+    const kept = await t.db.query<{ sender: string; kind: string; present: boolean }>(`SELECT sender, kind, (payload->>'present')::boolean AS present FROM visit_signals WHERE visit_id = $1 ORDER BY id`, [visitId]);
+    expect(kept.rows).toEqual([{ sender: 'patient', kind: 'presence', present: true }, { sender: 'clinician', kind: 'presence', present: true }]);
+    expect((await startVisit(api, clinicianToken, appointmentId)).json().patientJoined).toBe(true);
+    // Once the visit has ended, nothing of it is kept.
+    await api.app.inject({ method: 'POST', url: `/api/visits/${visitId}/end`, headers: bearer(clinicianToken) });
+    await pruneVisitSignals(t.db, new Date(Date.now() + 60_000));
+    expect((await t.db.query('SELECT 1 FROM visit_signals WHERE visit_id = $1', [visitId])).rows).toEqual([]);
   });
 
   describe('signaling', () => {
