@@ -15,6 +15,8 @@ import { CallView } from './CallView';
 import { DeviceCheck } from './DeviceCheck';
 import { JoinLinkPanel } from './JoinLinkPanel';
 import { useCall } from './use-call';
+import { openEarlyChannel } from './early-channel';
+import type { EarlyChannel } from './early-channel';
 import './video.css';
 
 export interface VideoVisitScreenProps {
@@ -28,8 +30,8 @@ type Start = { kind: 'starting' } | { kind: 'refused'; message: string } | { kin
 /** The camera and microphone opened at "Start video visit", before the server answers. */
 type Early = { kind: 'opening' } | { kind: 'open'; stream: MediaStream } | { kind: 'failed' };
 
-function ClinicianCall({ started, stream, onLeave, onEnded }: { started: StartVisitResponse; stream: MediaStream; onLeave: () => void; onEnded: () => void }) {
-  const controller = useCall({ visitId: started.visit.id, member: 'clinician', iceServers: started.iceServers, stream });
+function ClinicianCall({ started, stream, earlyChannel, onLeave, onEnded }: { started: StartVisitResponse; stream: MediaStream; earlyChannel: EarlyChannel | null; onLeave: () => void; onEnded: () => void }) {
+  const controller = useCall({ visitId: started.visit.id, member: 'clinician', iceServers: started.iceServers, stream, earlyChannel });
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
@@ -81,6 +83,8 @@ export function VideoVisitScreen({ appointment, user, timeZone, onBack }: VideoV
   const requested = useRef(false);
   /** The early media until the call takes it (then the call stops it) or it is let go here. */
   const earlyStream = useRef<MediaStream | null>(null);
+  /** The signaling channel opened with the start request, for the first call only (taken, or closed, once). */
+  const earlyChannel = useRef<EarlyChannel | null>(null);
   const unmounted = useRef(false);
 
   useEffect(() => {
@@ -88,9 +92,12 @@ export function VideoVisitScreen({ appointment, user, timeZone, onBack }: VideoV
     if (requested.current) return;
     requested.current = true;
     // Both at once: the start request (licensure and eligibility checked by the server) and the devices.
-    void startVisit(appointment.id).then((result) => {
+    const starting = startVisit(appointment.id);
+    void starting.then((result) => {
       setStart(result.ok ? { kind: 'started', value: result.value } : { kind: 'refused', message: result.error.message });
     });
+    // Connects now; joins only if the call starts at once (the patient is waiting), else it closes.
+    earlyChannel.current = openEarlyChannel(starting.then((result) => (result.ok && result.value.patientJoined ? result.value.visit.id : null)));
     void openLocalMedia({ cameraId: null, microphoneId: null }).then((result) => {
       if (!result.ok) return setEarly({ kind: 'failed' });
       if (unmounted.current) return stopMedia(result.stream);
@@ -102,12 +109,16 @@ export function VideoVisitScreen({ appointment, user, timeZone, onBack }: VideoV
     unmounted.current = true;
     if (earlyStream.current) stopMedia(earlyStream.current);
     earlyStream.current = null;
+    earlyChannel.current?.close();
+    earlyChannel.current = null;
   }, []);
 
   // Once both are known: the patient is waiting and the devices opened -> into the call; otherwise the device
   // check (which opens its own media, so the early media is let go).
   const waitingPatient = start.kind === 'started' && start.value.patientJoined;
   useEffect(() => {
+    // The early channel closed itself when the call is not to start at once: the first call opens its own.
+    if (start.kind === 'refused' || (start.kind === 'started' && !waitingPatient)) earlyChannel.current = null;
     if (start.kind === 'refused' && earlyStream.current) {
       stopMedia(earlyStream.current);
       earlyStream.current = null;
@@ -133,7 +144,13 @@ export function VideoVisitScreen({ appointment, user, timeZone, onBack }: VideoV
             <JoinLinkPanel link={start.value.joinLink} timeZone={timeZone} />
             {deciding && <p role="status">The patient is waiting: opening your camera…</p>}
             {deciding ? null : stream
-              ? <ClinicianCall started={start.value} stream={stream} onLeave={() => setStream(null)} onEnded={() => { setStream(null); setEnded(true); }} />
+              ? <ClinicianCall
+                  started={start.value}
+                  stream={stream}
+                  earlyChannel={earlyChannel.current}
+                  onLeave={() => { earlyChannel.current = null; setStream(null); }}
+                  onEnded={() => { earlyChannel.current = null; setStream(null); setEnded(true); }}
+                />
               : <DeviceCheck joinLabel="Join call" onJoin={(s) => setStream(s)} />}
           </>
         )}
