@@ -1,5 +1,7 @@
 // The signaling channel of one video visit: its own /ws connection (staff bearer token, or the patient's visit
 // session), joined to the visit after every (re)connect, with back-off, pings, and validated messages in and out.
+// The visit id may come later (a promise): the socket connects and authenticates meanwhile and joins once it is
+// known (a null id closes the channel), so "Start visit" does not wait for the start answer to begin connecting.
 import { REALTIME_PROTOCOL, REALTIME_TOKEN_PREFIX, REALTIME_VISIT_TOKEN_PREFIX, ServerMessageSchema } from '../../shared/realtime/messages';
 import type { ClientMessage, PeerSignal, VisitServerMessage } from '../../shared/realtime/messages';
 import type { BackoffPolicy } from './backoff';
@@ -8,7 +10,7 @@ import type { SocketFactory, SocketLike } from './realtime';
 import { serverBaseUrl } from './server-url';
 
 export interface VisitChannelOptions {
-  visitId: string;
+  visitId: string | Promise<string | null>;
   /** The credential: a staff access token getter, or the patient's visit session token. */
   auth: { kind: 'staff'; token(): Promise<string | null> } | { kind: 'patient'; sessionToken: string };
   onMessage(message: VisitServerMessage): void;
@@ -43,6 +45,10 @@ export function openVisitChannel(options: VisitChannelOptions): VisitChannel {
   const Impl = options.WebSocketImpl ?? (globalThis as { WebSocket?: SocketFactory }).WebSocket;
   let socket: SocketLike | null = null;
   let joined = false;
+  /** The visit to join: known now, or once options.visitId resolves. */
+  let visitId: string | null = typeof options.visitId === 'string' ? options.visitId : null;
+  /** Greeted by the server on the current socket, so a visit id arriving later can join at once. */
+  let greeted = false;
   let closed = false;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -96,7 +102,8 @@ export function openVisitChannel(options: VisitChannelOptions): VisitChannel {
       const message = parsed.data;
       if (message.type === 'hello') {
         attempt = 0;
-        raw({ type: 'visit.join', visitId: options.visitId });
+        greeted = true;
+        if (visitId) raw({ type: 'visit.join', visitId });
         pingTimer = setInterval(() => {
           raw({ type: 'ping' });
           // A link that silently stopped carrying data is closed, so the back-off reconnects it.
@@ -114,7 +121,7 @@ export function openVisitChannel(options: VisitChannelOptions): VisitChannel {
       }
       if (message.type === 'error') return options.onError?.(message.code);
       if (message.type === 'poke') return;
-      if (message.visitId !== options.visitId) return;
+      if (message.visitId !== visitId) return;
       if (message.type === 'visit.joined' && !joined) {
         joined = true;
         options.onConnectionChange?.(true);
@@ -129,6 +136,7 @@ export function openVisitChannel(options: VisitChannelOptions): VisitChannel {
   function drop(ws: SocketLike): void {
     if (socket !== ws) return;
     socket = null;
+    greeted = false;
     if (pingTimer) clearInterval(pingTimer);
     if (pongDeadline) clearTimeout(pongDeadline);
     pingTimer = null;
@@ -140,6 +148,14 @@ export function openVisitChannel(options: VisitChannelOptions): VisitChannel {
     scheduleRetry();
   }
 
+  if (typeof options.visitId !== 'string') {
+    void options.visitId.then((id) => {
+      if (closed) return;
+      if (!id) return channel.close();
+      visitId = id;
+      if (greeted) raw({ type: 'visit.join', visitId: id });
+    }, () => channel.close());
+  }
   void open();
   const online = () => reconnectNow();
   globalThis.addEventListener?.('online', online);
@@ -152,9 +168,9 @@ export function openVisitChannel(options: VisitChannelOptions): VisitChannel {
     void open();
   }
 
-  return {
+  const channel: VisitChannel = {
     sendSignal(generation, signal) {
-      if (joined) raw({ type: 'visit.signal', visitId: options.visitId, generation, signal });
+      if (joined && visitId) raw({ type: 'visit.signal', visitId, generation, signal });
     },
     connected: () => joined,
     reconnectNow,
@@ -164,11 +180,12 @@ export function openVisitChannel(options: VisitChannelOptions): VisitChannel {
       if (retryTimer) clearTimeout(retryTimer);
       if (pingTimer) clearInterval(pingTimer);
       if (pongDeadline) clearTimeout(pongDeadline);
-      if (joined) raw({ type: 'visit.leave', visitId: options.visitId });
+      if (joined && visitId) raw({ type: 'visit.leave', visitId });
       const ws = socket;
       socket = null;
       ws?.close(1000, 'closing');
       joined = false;
     },
   };
+  return channel;
 }

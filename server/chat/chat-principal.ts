@@ -20,11 +20,18 @@ export interface ConversationRow {
   kind: 'care' | 'staff';
   patient_id: string | null;
   last_message_seq: number;
+  /** Whether options.memberUserId is in the conversation's member list (staff conversations); absent when not asked. */
+  is_listed_member?: boolean;
 }
 
-export async function loadConversation(tx: Queryable, conversationId: string, options: { lock?: boolean } = {}): Promise<ConversationRow | null> {
+/** The conversation row (locked when asked); with memberUserId, its member-list check comes in the same query. */
+export async function loadConversation(tx: Queryable, conversationId: string, options: { lock?: boolean; memberUserId?: string } = {}): Promise<ConversationRow | null> {
+  const member = options.memberUserId !== undefined;
   const { rows } = await tx.query<ConversationRow>(
-    `SELECT id, kind, patient_id, last_message_seq FROM conversations WHERE id = $1 ${options.lock ? 'FOR UPDATE' : ''}`, [conversationId]);
+    `SELECT c.id, c.kind, c.patient_id, c.last_message_seq
+            ${member ? ', EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id AND m.user_id = $2) AS is_listed_member' : ''}
+       FROM conversations c WHERE c.id = $1 ${options.lock ? 'FOR UPDATE OF c' : ''}`,
+    member ? [conversationId, options.memberUserId] : [conversationId]);
   return rows[0] ?? null;
 }
 
@@ -32,6 +39,8 @@ export async function loadConversation(tx: Queryable, conversationId: string, op
 export async function isConversationMember(tx: Queryable, principal: ChatPrincipal, conversation: ConversationRow): Promise<boolean> {
   if (principal.kind === 'patient') return conversation.kind === 'care' && conversation.patient_id === principal.patientId;
   if (conversation.kind === 'care') return canSeePatient(tx, principal, conversation.patient_id!);
+  // Already answered when the row was loaded for this user (see loadConversation's memberUserId).
+  if (conversation.is_listed_member !== undefined) return conversation.is_listed_member;
   const { rows } = await tx.query('SELECT 1 FROM conversation_members WHERE conversation_id = $1 AND user_id = $2', [conversation.id, principal.userId]);
   return rows.length > 0;
 }

@@ -1,6 +1,7 @@
 // Posts messages in server order (one sequence, taken while the conversation row is locked) and records
 // them for sync; used by the staff mutation, the patient's side and system messages alike.
 import type { Queryable } from '../db/database';
+import type { EntityState } from '../../shared/sync/protocol';
 import { MESSAGE_MAX_CHARS } from '../../shared/domain/chat';
 import { recordChange } from '../sync/change-log';
 import type { ChatPrincipal, ConversationRow } from './chat-principal';
@@ -10,7 +11,8 @@ import { careConversationId, ensureCareConversation } from './conversations';
 export type Sender = ChatPrincipal | { kind: 'system' };
 
 export type PostFailure = { ok: false; reason: 'forbidden' | 'not_found' | 'invalid_args'; message: string };
-export type PostResult = { ok: true; messageId: string; seq: number; conversationId: string; patientId: string | null; duplicate: boolean } | PostFailure;
+/** A post's outcome; `state` is the message as recorded for sync (null for a repeated post, which records nothing). */
+export type PostResult = { ok: true; messageId: string; seq: number; conversationId: string; patientId: string | null; duplicate: boolean; state: EntityState | null } | PostFailure;
 
 export interface PostInput {
   messageId: string;
@@ -23,7 +25,8 @@ const fail = (reason: PostFailure['reason'], message: string): PostFailure => ({
 
 /** The conversation to post into: an existing one, or a patient's care conversation created on first use. */
 async function conversationFor(tx: Queryable, sender: Sender, conversationId: string): Promise<ConversationRow | null> {
-  const existing = await loadConversation(tx, conversationId, { lock: true });
+  // A staff sender's member-list check comes with the locked row (one round trip instead of two).
+  const existing = await loadConversation(tx, conversationId, { lock: true, ...(sender.kind === 'staff' ? { memberUserId: sender.userId } : {}) });
   if (existing) return existing;
   // A care conversation's id is its patient's id: create it when that patient exists and the sender may see them.
   if (sender.kind === 'staff') {
@@ -56,7 +59,7 @@ export async function postMessage(tx: Queryable, sender: Sender, input: PostInpu
   const prior = previous.rows[0];
   if (prior) {
     if (prior.conversation_id === conversation.id && prior.sender_kind === senderKind && prior.sender_user_id === senderUserId) {
-      return { ok: true, messageId: input.messageId, seq: prior.seq, conversationId: conversation.id, patientId: conversation.patient_id, duplicate: true };
+      return { ok: true, messageId: input.messageId, seq: prior.seq, conversationId: conversation.id, patientId: conversation.patient_id, duplicate: true, state: null };
     }
     return fail('invalid_args', 'A different message already has this id.');
   }
@@ -71,16 +74,17 @@ export async function postMessage(tx: Queryable, sender: Sender, input: PostInpu
     if (a.used) return fail('invalid_args', 'This image is already attached to another message.');
   }
 
+  // The conversation row keeps the last seq (receipts are clamped to it), set in the same statement as the
+  // insert; devices order by their messages, so a post records only the message (half the change-log work).
   const { rows } = await tx.query<{ seq: number }>(
-    `INSERT INTO messages (id, conversation_id, seq, sender_kind, sender_user_id, body, attachment_id)
-     VALUES ($1, $2, nextval('message_seq'), $3, $4, $5, $6) RETURNING seq`,
+    `WITH posted AS (
+       INSERT INTO messages (id, conversation_id, seq, sender_kind, sender_user_id, body, attachment_id)
+       VALUES ($1, $2, nextval('message_seq'), $3, $4, $5, $6) RETURNING seq)
+     UPDATE conversations SET last_message_seq = posted.seq FROM posted WHERE conversations.id = $2 RETURNING posted.seq`,
     [input.messageId, conversation.id, senderKind, senderUserId, body, attachmentId]);
   const seq = rows[0]!.seq;
-  // The conversation row keeps the last seq (receipts are clamped to it); devices order by their messages,
-  // so a post records only the message (half the change-log work on the hot path).
-  await tx.query('UPDATE conversations SET last_message_seq = $2 WHERE id = $1', [conversation.id, seq]);
-  await recordChange(tx, 'message', input.messageId);
-  return { ok: true, messageId: input.messageId, seq, conversationId: conversation.id, patientId: conversation.patient_id, duplicate: false };
+  const state = await recordChange(tx, 'message', input.messageId);
+  return { ok: true, messageId: input.messageId, seq, conversationId: conversation.id, patientId: conversation.patient_id, duplicate: false, state };
 }
 
 /** The patient's side: post into their own care conversation (created if missing). */

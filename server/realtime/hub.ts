@@ -3,7 +3,10 @@
 // When a change commits on any instance (the Bus tells every instance), the users it concerns get a "poke"
 // to pull; the poke carries no data (a patient's join page is poked when their care conversation changes, and
 // closed instead when their visit session is no longer live).
-// Video visit messages are handed to the visit signaling module.
+// Video visit messages are handed to the visit signaling module. The hot path stays cheap at thousands of
+// sockets: the poke frame is serialised once and the same buffer goes to every socket, compression is off, a
+// patient-page flush checks all its sessions in one query, and the heartbeat pings a slice of the sockets each
+// second instead of all of them at once.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
@@ -25,7 +28,10 @@ declare module 'fastify' {
   }
 }
 
+/** Every socket is pinged once per this period (and closed if it did not answer the previous ping). */
 const HEARTBEAT_MS = 30_000;
+/** The heartbeat runs this often, each time over the next slice of the sockets (HEARTBEAT_MS / HEARTBEAT_TICK_MS slices). */
+const HEARTBEAT_TICK_MS = 1_000;
 /** Pokes for one user within this window go out as one (a transaction's notices arrive together anyway). */
 const POKE_COALESCE_MS = 10;
 /** Close code for a patient's page whose visit session ended or expired while connected. */
@@ -38,6 +44,8 @@ interface Connection {
   /** The signed-in staff member, or null for a patient's visit session. */
   principal: Principal | null;
   alive: boolean;
+  /** When this socket was last pinged (or connected): it gets at least half a heartbeat period to answer. */
+  pingedAt: number;
   signaling: SignalingPeer;
 }
 
@@ -49,6 +57,17 @@ export interface Hub {
 function send(socket: WebSocket, message: ServerMessage): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }
+
+/** A message serialised once, for sending the same bytes to many sockets (a text frame, not binary). */
+function frameOf(message: ServerMessage): Buffer {
+  return Buffer.from(JSON.stringify(message));
+}
+
+function sendFrame(socket: WebSocket, frame: Buffer): void {
+  if (socket.readyState === socket.OPEN) socket.send(frame, { binary: false });
+}
+
+const POKE_FRAME = frameOf({ type: 'poke' });
 
 /** The access token from the Sec-WebSocket-Protocol list: "housecall.v1, bearer.<token>". */
 export function tokenFromProtocols(header: string | undefined): string | null {
@@ -68,9 +87,20 @@ export function visitTokenFromProtocols(header: string | undefined): string | nu
   return visit ? visit.slice(REALTIME_VISIT_TOKEN_PREFIX.length) : null;
 }
 
-export async function installHub(app: FastifyInstance, options: { db: Database; bus: Bus; authenticate: (token: string) => Promise<Principal>; signaling: VisitSignaling }): Promise<Hub> {
+export interface HubOptions {
+  db: Database;
+  bus: Bus;
+  authenticate: (token: string) => Promise<Principal>;
+  signaling: VisitSignaling;
+  /** The heartbeat's period and tick (tests shorten them); HEARTBEAT_MS and HEARTBEAT_TICK_MS by default. */
+  heartbeat?: { periodMs: number; tickMs: number };
+}
+
+export async function installHub(app: FastifyInstance, options: HubOptions): Promise<Hub> {
+  const heartbeatPeriod = options.heartbeat ?? { periodMs: HEARTBEAT_MS, tickMs: HEARTBEAT_TICK_MS };
   const byUser = new Map<string, Set<Connection>>();
-  const patients = new Set<Connection>();
+  /** Every open connection (staff and patients), for the heartbeat and shutdown. */
+  const all = new Set<Connection>();
   /** Patient join pages by patient id: poked when their care conversation changes. */
   const byPatient = new Map<string, Set<Connection>>();
   /** Connected dispatchers (kept as an index so a patient change does not scan every connection). */
@@ -80,7 +110,7 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
 
   const flushPokes = () => {
     flushTimer = null;
-    for (const userId of pending) for (const c of byUser.get(userId) ?? []) send(c.socket, { type: 'poke' });
+    for (const userId of pending) for (const c of byUser.get(userId) ?? []) sendFrame(c.socket, POKE_FRAME);
     pending.clear();
   };
   const pendingPatients = new Set<string>();
@@ -90,11 +120,16 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
     patientFlushTimer = null;
     const targets = [...pendingPatients].flatMap((patientId) => [...(byPatient.get(patientId) ?? [])]);
     pendingPatients.clear();
-    for (const c of targets) {
-      options.signaling.patientSessionLive(c.signaling.patient!.sessionId)
-        .then((live) => (live ? send(c.socket, { type: 'poke' }) : c.socket.close(REALTIME_SESSION_ENDED_CLOSE, 'visit session ended')))
-        .catch((error: unknown) => app.log.warn({ err: { type: (error as Error)?.name } }, 'patient session check failed'));
-    }
+    if (targets.length === 0) return;
+    // One query for every session of this flush, not one per socket.
+    options.signaling.livePatientSessions([...new Set(targets.map((c) => c.signaling.patient!.sessionId))])
+      .then((live) => {
+        for (const c of targets) {
+          if (live.has(c.signaling.patient!.sessionId)) sendFrame(c.socket, POKE_FRAME);
+          else c.socket.close(REALTIME_SESSION_ENDED_CLOSE, 'visit session ended');
+        }
+      })
+      .catch((error: unknown) => app.log.warn({ err: { type: (error as Error)?.name } }, 'patient session check failed'));
   };
   /** A poke (no data) to the patient's join pages on this instance; their next fetch is checked against the session again. */
   const pokePatient = (patientId: string) => {
@@ -136,13 +171,33 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
     options: {
       // Above the message cap (refused with an error, socket kept) but bounded: a huge frame closes it (1009).
       maxPayload: REALTIME_HARD_FRAME_LIMIT_BYTES,
+      // No per-message compression: frames are small, and deflate costs CPU and memory per socket.
+      perMessageDeflate: false,
       handleProtocols: (protocols: Set<string>) => (protocols.has(REALTIME_PROTOCOL) ? REALTIME_PROTOCOL : false),
     },
   });
 
-  const allConnections = () => [...[...byUser.values()].flatMap((set) => [...set]), ...patients];
+  // The heartbeat walks a snapshot of the connections a slice per tick, one snapshot per period, so each socket
+  // is pinged once per period and no tick does O(all sockets) work; a socket that did not answer its last ping
+  // is closed. Sockets that connect during a period join the next snapshot; a socket whose place in the snapshot
+  // moved (others came or went) is skipped for a round rather than pinged again less than half a period later.
+  const ticksPerRound = Math.max(1, Math.floor(heartbeatPeriod.periodMs / heartbeatPeriod.tickMs));
+  let round: Connection[] = [];
+  let roundIndex = 0;
+  let tickInRound = ticksPerRound;
   const heartbeat = setInterval(() => {
-    for (const c of allConnections()) {
+    if (tickInRound >= ticksPerRound) {
+      round = [...all];
+      roundIndex = 0;
+      tickInRound = 0;
+    }
+    tickInRound += 1;
+    const end = Math.min(round.length, Math.ceil((round.length * tickInRound) / ticksPerRound));
+    const now = Date.now();
+    for (; roundIndex < end; roundIndex++) {
+      const c = round[roundIndex]!;
+      if (!all.has(c) || now - c.pingedAt < heartbeatPeriod.periodMs / 2) continue;
+      c.pingedAt = now;
       if (!c.alive) {
         c.socket.terminate();
         continue;
@@ -150,7 +205,7 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
       c.alive = false;
       c.socket.ping();
     }
-  }, HEARTBEAT_MS);
+  }, heartbeatPeriod.tickMs);
   heartbeat.unref();
 
   app.register(async (scope) => {
@@ -175,7 +230,7 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
         ? { userId: principal.userId, role: principal.role, sessionId: principal.sessionId, deviceId: deviceIdOf(request), ip: request.ip }
         : { userId: null, role: 'patient', sessionId: patient!.sessionId, deviceId: deviceIdOf(request), ip: request.ip };
       const connection: Connection = {
-        socket, principal, alive: true,
+        socket, principal, alive: true, pingedAt: Date.now(),
         signaling: { userId: principal?.userId ?? null, patient, actor, joined: new Map(), send: (message) => send(socket, message) },
       };
       // Listeners attached synchronously, before any await, so no early message is missed.
@@ -206,9 +261,9 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
       });
       socket.on('error', () => undefined); // e.g. a message over maxPayload: ws closes the socket with 1009
       socket.on('close', () => {
+        all.delete(connection);
         options.signaling.disconnected(connection.signaling);
         if (!principal) {
-          patients.delete(connection);
           const own = byPatient.get(patient!.patientId);
           own?.delete(connection);
           if (own && own.size === 0) byPatient.delete(patient!.patientId);
@@ -221,13 +276,13 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
           dispatcherIds.delete(principal.userId);
         }
       });
+      all.add(connection);
       if (principal) {
         let set = byUser.get(principal.userId);
         if (!set) byUser.set(principal.userId, (set = new Set()));
         set.add(connection);
         if (principal.role === 'dispatcher') dispatcherIds.add(principal.userId);
       } else {
-        patients.add(connection);
         let own = byPatient.get(patient!.patientId);
         if (!own) byPatient.set(patient!.patientId, (own = new Set()));
         own.add(connection);
@@ -237,16 +292,12 @@ export async function installHub(app: FastifyInstance, options: { db: Database; 
   });
 
   return {
-    connectedCount: () => {
-      let n = patients.size;
-      for (const set of byUser.values()) n += set.size;
-      return n;
-    },
+    connectedCount: () => all.size,
     async close() {
       clearInterval(heartbeat);
       if (flushTimer) clearTimeout(flushTimer);
       if (patientFlushTimer) clearTimeout(patientFlushTimer);
-      for (const c of allConnections()) c.socket.close(1001, 'server shutting down');
+      for (const c of all) c.socket.close(1001, 'server shutting down');
       await unsubscribe();
       await options.signaling.close();
     },

@@ -22,3 +22,16 @@ export async function publishVisitEvent(tx: Queryable, visitId: string, sender: 
   await tx.query('SELECT pg_notify($1, $2)', [VISIT_SIGNALS_CHANNEL, JSON.stringify(notice)]);
   return id;
 }
+
+/**
+ * Deletes relay rows older than `before`, except, while a visit is open, each member's latest presence row: it says
+ * whether they are in the visit now (see patientIsPresent in visit-repository.ts).
+ */
+export async function pruneVisitSignals(db: Queryable, before: Date): Promise<void> {
+  await db.query(
+    `DELETE FROM visit_signals s WHERE s.created_at < $1
+       AND NOT (s.kind = 'presence'
+                AND s.id = (SELECT max(l.id) FROM visit_signals l WHERE l.visit_id = s.visit_id AND l.sender = s.sender AND l.kind = 'presence')
+                AND EXISTS (SELECT 1 FROM visits v WHERE v.id = s.visit_id AND v.status <> 'ended'))`,
+    [before]);
+}

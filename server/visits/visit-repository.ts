@@ -118,14 +118,30 @@ export async function patientSessionFor(db: Queryable, sessionToken: string, now
   return row ? { sessionId: row.id, visitId: row.visit_id, patientId: row.patient_id } : null;
 }
 
-/** Whether a patient session (by id) is still live: not expired, not revoked, its visit not ended. */
-export async function patientSessionLive(db: Queryable, sessionId: string, now: Date): Promise<boolean> {
+/**
+ * Whether the visit's patient is in it now: their latest presence row (written by any instance when they join,
+ * answer a presence, leave or disconnect) says present, and their visit session is live.
+ */
+export async function patientIsPresent(db: Queryable, visitId: string, now: Date): Promise<boolean> {
   const { rows } = await db.query(
-    `SELECT 1 FROM visit_patient_sessions s JOIN visits v ON v.id = s.visit_id
-      WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND v.status <> 'ended'`,
-    [sessionId, now],
+    `SELECT 1 FROM visit_signals p
+      WHERE p.id = (SELECT max(id) FROM visit_signals WHERE visit_id = $1 AND sender = 'patient' AND kind = 'presence')
+        AND (p.payload->>'present')::boolean
+        AND EXISTS (SELECT 1 FROM visit_patient_sessions s WHERE s.visit_id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2)`,
+    [visitId, now],
   );
   return rows.length > 0;
+}
+
+/** Which of these patient sessions are still live (not expired, not revoked, their visit not ended), in one query. */
+export async function livePatientSessions(db: Queryable, sessionIds: readonly string[], now: Date): Promise<Set<string>> {
+  if (sessionIds.length === 0) return new Set();
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT s.id FROM visit_patient_sessions s JOIN visits v ON v.id = s.visit_id
+      WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.expires_at > $2 AND v.status <> 'ended'`,
+    [sessionIds, now],
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Ends the visit (idempotent) and revokes its patient sessions; true if it was open. */

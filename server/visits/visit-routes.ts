@@ -16,7 +16,7 @@ import type { RouteSpec } from '../http/route';
 import { audit } from '../audit/audit-log';
 import type { Actor } from '../audit/audit-log';
 import type { Queryable } from '../db/database';
-import { endVisit, exchangeJoinToken, issueJoinLink, loadVisit, openVisitFor, patientSessionFor, publicVisit } from './visit-repository';
+import { endVisit, exchangeJoinToken, issueJoinLink, loadVisit, openVisitFor, patientIsPresent, patientSessionFor, publicVisit } from './visit-repository';
 import type { PatientSession, VisitRecord } from './visit-repository';
 import { publishVisitEvent } from './visit-events';
 import { notifyPatientPage } from '../sync/change-log';
@@ -86,14 +86,16 @@ export function visitRoutes(deps: AppDeps): RouteSpec[] {
           });
           throw new HttpError(403, 'forbidden', eligibility.message);
         }
-        const { visit, link } = await deps.db.transaction(async (tx) => {
+        const { visit, link, patientJoined } = await deps.db.transaction(async (tx) => {
           const visit = await openVisitFor(tx, { id: appointment.id, patientId: appointment.patient_id, clinicianId: principal.userId }, now);
           const link = await issueJoinLink(tx, visit.id, principal.userId, now, deps.video.joinLinkMinutes);
           await audit(tx, actorOf(request), { action: 'visit.start', outcome: 'allowed', patientId: appointment.patient_id, resource: 'visit', resourceId: visit.id });
-          return { visit, link };
+          return { visit, link, patientJoined: await patientIsPresent(tx, visit.id, now) };
         });
         reply.code(201);
-        const answer: StartVisitResponse = { visit: publicVisit(visit), joinLink: { path: `/join/${link.token}`, expiresAt: link.expiresAt.toISOString() }, iceServers: deps.video.iceServers };
+        const answer: StartVisitResponse = {
+          visit: publicVisit(visit), joinLink: { path: `/join/${link.token}`, expiresAt: link.expiresAt.toISOString() }, iceServers: deps.video.iceServers, patientJoined,
+        };
         return answer;
       },
     }),

@@ -11,7 +11,8 @@ export const VisitIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const JoinLinkSchema = z.object({ path: z.string().regex(/^\/join\/[A-Za-z0-9_-]+$/), expiresAt: z.string() });
 export type JoinLink = z.infer<typeof JoinLinkSchema>;
 
-export const StartVisitResponseSchema = z.object({ visit: VisitSchema, joinLink: JoinLinkSchema, iceServers: IceServersSchema });
+/** `patientJoined`: the patient is in the visit now (their page joined it and is connected), so "Start visit" goes straight into the call. */
+export const StartVisitResponseSchema = z.object({ visit: VisitSchema, joinLink: JoinLinkSchema, iceServers: IceServersSchema, patientJoined: z.boolean() });
 export type StartVisitResponse = z.infer<typeof StartVisitResponseSchema>;
 
 export const VisitDetailSchema = z.object({ visit: VisitSchema, iceServers: IceServersSchema });

@@ -74,6 +74,23 @@ describe('the clinician side (initiator)', () => {
     controller.stop();
   });
 
+  it('does not restart an attempt under way when the patient\'s presence arrives again (direct answer, then echo)', () => {
+    const { controller, peers, sent, server } = setup('clinician');
+    server({ type: 'visit.joined', visitId, as: 'clinician', status: 'waiting', generation: 0 });
+    server({ type: 'visit.presence', visitId, member: 'patient', present: true });
+    peers[0]!.events.onSignal(offer);
+    server({ type: 'visit.presence', visitId, member: 'patient', present: true });
+    expect(peers).toHaveLength(1);
+    expect(peers[0]!.destroyed).toBe(false);
+    expect(controller.getState().generation).toBe(1);
+    expect(sent).toEqual([{ generation: 1, signal: offer }]);
+    // After the patient left and came back, a new attempt is made.
+    server({ type: 'visit.presence', visitId, member: 'patient', present: false });
+    server({ type: 'visit.presence', visitId, member: 'patient', present: true });
+    expect(peers).toHaveLength(2);
+    controller.stop();
+  });
+
   it('rebuilds a failed link with a new generation and the same media, shows reconnecting, and keeps the visit', () => {
     const { controller, peers, server, stream } = setup('clinician');
     server({ type: 'visit.joined', visitId, as: 'clinician', status: 'in_progress', generation: 0 });

@@ -134,7 +134,8 @@ describeEachDriver('fuzzing the WebSocket hub', (driver) => {
     const closed = new Promise<number>((resolve) => victim.socket.once('close', (code) => resolve(code)));
     victim.socket.send(JSON.stringify({ type: 'ping', pad: 'x'.repeat(REALTIME_HARD_FRAME_LIMIT_BYTES) }));
     expect(await closed).toBe(1009);
-    expect(await socket.exchange(JSON.stringify({ type: 'ping' }))).toEqual([{ type: 'pong' }]);
+    // The relay answers a socket's visit messages in the order sent, so refusals of the frames fuzzed above may still be arriving.
+    expect(shapeReplies(await socket.exchange(JSON.stringify({ type: 'ping' })))).toEqual([{ type: 'pong' }]);
     const fresh = await Fenced.open(url, token);
     expect(await fresh.exchange('not json')).toEqual([{ type: 'error', code: 'bad_message', message: 'Messages must be JSON text.' }]);
     fresh.socket.close();

@@ -12,6 +12,7 @@ import { connectProbe, listenForWs } from './support/ws-probe';
 import type { Probe } from './support/ws-probe';
 import { openPostgres } from '../../server/db/postgres-driver';
 import type { Database } from '../../server/db/database';
+import { pruneVisitSignals } from '../../server/visits/visit-events';
 
 async function startVisit(api: TestApp, token: string, appointmentId: string) {
   const res = await api.app.inject({ method: 'POST', url: '/api/visits', headers: bearer(token), payload: { appointmentId } });
@@ -113,15 +114,55 @@ describeEachDriver('video visits', (driver) => {
     expect((await api.app.inject({ method: 'POST', url: '/api/join/session', payload: { token: 'short' } })).statusCode).toBe(400);
   });
 
+  it('tells "Start visit" whether the patient is in the visit now: not before they join, not after they leave', async () => {
+    const appointmentId = await newVideoAppointment(t.db, clinic);
+    const first = (await startVisit(api, clinicianToken, appointmentId)).json();
+    expect(first.patientJoined).toBe(false);
+    const session = (await exchange(api, first.joinLink.path)).json().sessionToken;
+    const page = await connectProbe(url, { visit: session });
+    await page.next('hello');
+    expect((await startVisit(api, clinicianToken, appointmentId)).json().patientJoined).toBe(false); // connected, not joined
+    page.send({ type: 'visit.join', visitId: first.visit.id });
+    await page.next('visit.joined');
+    await expect.poll(async () => (await startVisit(api, clinicianToken, appointmentId)).json().patientJoined, { timeout: 3_000 }).toBe(true);
+    page.socket.close();
+    await expect.poll(async () => (await startVisit(api, clinicianToken, appointmentId)).json().patientJoined, { timeout: 3_000 }).toBe(false);
+    await api.app.inject({ method: 'POST', url: `/api/visits/${first.visit.id}/end`, headers: bearer(clinicianToken) });
+  });
+
+  it('prunes old relay rows but keeps an open visit\'s latest presence rows, so "Start visit" still knows the patient is there', async () => {
+    const appointmentId = await newVideoAppointment(t.db, clinic);
+    const started = (await startVisit(api, clinicianToken, appointmentId)).json();
+    const visitId = started.visit.id;
+    await exchange(api, started.joinLink.path);
+    const old = new Date(Date.now() - 60 * 60_000);
+    for (const [sender, kind, payload] of [
+      ['patient', 'presence', { present: false, echo: false }], ['patient', 'presence', { present: true, echo: false }],
+      ['patient', 'signal', offer], ['clinician', 'presence', { present: true, echo: false }],
+    ] as const) {
+      await t.db.query(`INSERT INTO visit_signals (visit_id, sender, kind, generation, payload, created_at) VALUES ($1, $2, $3, 1, $4, $5)`, [visitId, sender, kind, JSON.stringify(payload), old]);
+    }
+    await pruneVisitSignals(t.db, new Date(Date.now() - 10 * 60_000));
+    const kept = await t.db.query<{ sender: string; kind: string; present: boolean }>(`SELECT sender, kind, (payload->>'present')::boolean AS present FROM visit_signals WHERE visit_id = $1 ORDER BY id`, [visitId]);
+    expect(kept.rows).toEqual([{ sender: 'patient', kind: 'presence', present: true }, { sender: 'clinician', kind: 'presence', present: true }]);
+    expect((await startVisit(api, clinicianToken, appointmentId)).json().patientJoined).toBe(true);
+    // Once the visit has ended, nothing of it is kept.
+    await api.app.inject({ method: 'POST', url: `/api/visits/${visitId}/end`, headers: bearer(clinicianToken) });
+    await pruneVisitSignals(t.db, new Date(Date.now() + 60_000));
+    expect((await t.db.query('SELECT 1 FROM visit_signals WHERE visit_id = $1', [visitId])).rows).toEqual([]);
+  });
+
   describe('signaling', () => {
     let visitId: string;
     let patientSession: string;
     let clinician: Probe;
     let patient: Probe;
+    let appointmentId: string;
 
     beforeAll(async () => {
-      const appointmentId = await newVideoAppointment(t.db, clinic);
+      appointmentId = await newVideoAppointment(t.db, clinic);
       const started = (await startVisit(api, clinicianToken, appointmentId)).json();
+      expect(started.patientJoined).toBe(false);
       visitId = started.visit.id;
       patientSession = (await exchange(api, started.joinLink.path)).json().sessionToken;
       clinician = await connectProbe(url, { bearer: clinicianToken });
@@ -148,6 +189,24 @@ describeEachDriver('video visits', (driver) => {
       expect(await patient.next('visit.status')).toMatchObject({ visitId, status: 'in_progress' });
       const visit = await api.app.inject({ method: 'GET', url: `/api/visits/${visitId}`, headers: bearer(clinicianToken) });
       expect(visit.json().visit.status).toBe('in_progress');
+    });
+
+    it('says at "Start visit" that the patient is in the waiting room once they joined, for the same visit', async () => {
+      const again = await startVisit(api, clinicianToken, appointmentId);
+      expect(again.statusCode).toBe(201);
+      expect(again.json()).toMatchObject({ visit: { id: visitId }, patientJoined: true });
+    });
+
+    it('relays a burst of signals to the other member once each, in the order sent', async () => {
+      const candidates = Array.from({ length: 20 }, (_, i) => ({ type: 'candidate', candidate: { candidate: `candidate:${i} 1 udp 2122260223 127.0.0.1 ${50000 + i} typ host`, sdpMLineIndex: 0, sdpMid: '0' } }));
+      clinician.send({ type: 'visit.signal', visitId, generation: 1, signal: offer });
+      for (const signal of candidates) clinician.send({ type: 'visit.signal', visitId, generation: 1, signal });
+      const received = [];
+      for (let i = 0; i < 21; i++) received.push((await patient.next('visit.signal')).signal);
+      expect(received).toEqual([offer, ...candidates]);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(patient.messages.filter((m) => m.type === 'visit.signal')).toEqual([]); // no second copy through the Bus
+      expect(clinician.messages.filter((m) => m.type === 'visit.signal')).toEqual([]);
     });
 
     it('relays signals only to the other member, with their generation', async () => {

@@ -171,10 +171,14 @@ export class CallController {
         this.update({ visitStatus: message.status });
         if (message.status === 'ended') this.end();
         return;
-      case 'visit.presence':
+      case 'visit.presence': {
+        // Presence can arrive twice (the server's direct answer at join, then the other side's echo): an attempt
+        // already under way for a member already known to be present is not restarted.
+        const attemptUnderWay = this.state.peerPresent && this.peer !== null;
         this.update({ peerPresent: message.present });
-        if (message.present && this.initiator && !this.connected) this.newAttempt();
+        if (message.present && this.initiator && !this.connected && !attemptUnderWay) this.newAttempt();
         return;
+      }
       case 'visit.signal':
         return this.onSignal(message.generation, message.signal);
     }

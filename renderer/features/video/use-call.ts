@@ -7,6 +7,7 @@ import { currentAccessToken, openVisitChannel } from '../../platform';
 import { createPeerLink } from '../../platform/peer';
 import { CallController } from './call-controller';
 import type { CallState } from './call-controller';
+import type { EarlyChannel } from './early-channel';
 
 export interface UseCallOptions {
   visitId: string;
@@ -15,13 +16,15 @@ export interface UseCallOptions {
   stream: MediaStream;
   /** The patient's visit session; the clinician signs with their access token. */
   patientSessionToken?: string;
+  /** A channel opened before the call (see early-channel.ts), taken over instead of opening a new one. */
+  earlyChannel?: EarlyChannel | null;
 }
 
 export function useCall(options: UseCallOptions): CallController {
-  const { visitId, member, iceServers, stream, patientSessionToken } = options;
+  const { visitId, member, iceServers, stream, patientSessionToken, earlyChannel } = options;
   const [controller] = useState(() => new CallController({
     member, iceServers, stream,
-    openChannel: (handlers) => openVisitChannel({
+    openChannel: (handlers) => earlyChannel?.adopt(handlers) ?? openVisitChannel({
       visitId,
       auth: patientSessionToken ? { kind: 'patient', sessionToken: patientSessionToken } : { kind: 'staff', token: currentAccessToken },
       onMessage: handlers.onMessage,

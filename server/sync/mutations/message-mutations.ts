@@ -15,7 +15,8 @@ export const sendMessage: MutationHandler<'message.send'> = {
   async apply({ tx, principal }, { messageId, conversationId, body, attachmentId }) {
     const result = await postMessage(tx, staffPrincipal(principal), { messageId, conversationId, body, attachmentId });
     if (!result.ok) return reject(result.reason, result.message);
-    const state = (await loadEntity(tx, 'message', messageId))!.state;
+    // The state recorded by the post (a repeated post recorded nothing: read it).
+    const state = result.state ?? (await loadEntity(tx, 'message', messageId))!.state;
     return { status: 'applied', state, patientId: result.patientId };
   },
 };
