@@ -2,7 +2,10 @@
 import type { User } from '../../shared/domain/user';
 import { signOutKeepingLocalData } from '../features/auth';
 import { LockGate } from '../features/lock';
-import { AppFrame } from '../features/shell';
+import { AppFrame, preloadHomeWorkspaces } from '../features/shell';
+
+/** Settles when the roles' first workspaces are loaded (or failed to: they then load on first use). */
+export const homeWorkspacesLoaded: Promise<void> = preloadHomeWorkspaces();
 
 export default function SignedInApp({ user }: { user: User }) {
   return (

@@ -21,3 +21,5 @@ export { ProgressBar } from './ProgressBar';
 export type { ProgressBarProps } from './ProgressBar';
 export { formatClock, formatDayAndClock, formatTimestamp, timeZoneName, formatCalendarDate, formatRelative } from './format-time';
 export { useNow } from './use-now';
+export { preloadableLazy } from './preloadable-lazy';
+export type { PreloadableComponent } from './preloadable-lazy';

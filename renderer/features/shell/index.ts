@@ -7,3 +7,4 @@ export { useConnectivityStore, initialConnectivityState } from './connectivity-s
 export type { ConnectivityState } from './connectivity-store';
 export { WORKSPACES_BY_ROLE, WORKSPACE_LABELS, workspacesFor, effectiveWorkspace, syncsData } from './workspaces';
 export type { WorkspaceId } from './workspaces';
+export { preloadHomeWorkspaces } from './lazy-workspaces';
