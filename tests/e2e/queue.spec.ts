@@ -113,7 +113,8 @@ async function checkInFromAnotherDevice(request: APIRequestContext, baseURL: str
   let slot = start.getTime();
   while (slot + QUARTER <= end.getTime() && busy.some(([from, to]) => slot < to && from < slot + QUARTER)) slot += QUARTER;
   if (slot + QUARTER > end.getTime()) throw new Error('no free quarter hour today');
-  const patientId = appointments[0]?.patientId ?? (await firstPatientId(request, baseURL, auth));
+  // A patient with no visit today, so no other visit shares this one's start (other specs find visits by time and patient).
+  const patientId = await firstPatientId(request, baseURL, auth, new Set(appointments.map((a) => a.patientId)));
   const appointmentId = randomUUID();
   const clientId = `front-desk-${randomUUID().slice(0, 8)}`;
   const push = await request.post(`${baseURL}/api/sync/push`, {
@@ -130,11 +131,15 @@ async function checkInFromAnotherDevice(request: APIRequestContext, baseURL: str
   expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
 }
 
-async function firstPatientId(request: APIRequestContext, baseURL: string, auth: Record<string, string>): Promise<string> {
-  const res = await request.get(`${baseURL}/api/patients`, { headers: auth });
-  const body = (await res.json()) as { patients: Array<{ id: string }> };
-  if (!body.patients[0]) throw new Error('the demo clinician has no patients');
-  return body.patients[0].id;
+async function firstPatientId(request: APIRequestContext, baseURL: string, auth: Record<string, string>, except: ReadonlySet<string>): Promise<string> {
+  // The clinician's patients from the coming week's visits.
+  const from = new Date();
+  const to = new Date(from.getTime() + 7 * 86_400_000);
+  const res = await request.get(`${baseURL}/api/appointments`, { headers: auth, params: { from: from.toISOString(), to: to.toISOString() } });
+  const { appointments } = AppointmentListResponseSchema.parse(await res.json());
+  const patient = appointments.find((a) => !except.has(a.patientId));
+  if (!patient) throw new Error('the demo clinician has no patient without a visit today');
+  return patient.patientId;
 }
 
 test('the waiting room counts a check-in made elsewhere and raises a notification without patient data', async ({ page, context, request, baseURL }) => {

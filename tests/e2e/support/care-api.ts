@@ -14,7 +14,8 @@ import { demoPassword } from './demo-users';
 const DEVICE = 'e2e-api-checker';
 
 export interface CareApi {
-  appointmentAt(startsAt: string, patientName: string): Promise<Appointment>;
+  /** The one appointment at that time for that patient (among those `which` accepts: two visits may share a start). */
+  appointmentAt(startsAt: string, patientName: string, which?: (appointment: Appointment) => boolean): Promise<Appointment>;
   /** Every note draft of the signed-in clinician for the appointment (the server's current versions). */
   notesFor(appointmentId: string): Promise<Note[]>;
 }
@@ -31,7 +32,7 @@ export async function careApi(request: APIRequestContext, baseURL: string, user:
   const headers = { [DEVICE_HEADER]: DEVICE, authorization: `Bearer ${body.accessToken}` };
 
   return {
-    async appointmentAt(startsAt, patientName) {
+    async appointmentAt(startsAt, patientName, which = () => true) {
       const at = Date.parse(startsAt);
       const response = await request.get(`${baseURL}/api/appointments`, {
         headers,
@@ -39,7 +40,7 @@ export async function careApi(request: APIRequestContext, baseURL: string, user:
       });
       expect(response.status()).toBe(200);
       const { appointments } = AppointmentListResponseSchema.parse(await response.json());
-      const found = appointments.filter((a) => a.startsAt === new Date(at).toISOString() && a.patientName === patientName);
+      const found = appointments.filter((a) => a.startsAt === new Date(at).toISOString() && a.patientName === patientName && which(a));
       expect(found, 'one appointment at that time for that patient').toHaveLength(1);
       return found[0]!;
     },
