@@ -6,16 +6,14 @@
 //  - opening a chart: from pressing a patient's name to the chart painted.
 // Timed inside the page (performance.now(), ending at the next animation frame after the DOM shows the result),
 // so the figures exclude Playwright's round trips. Medians after warm-ups.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchBenchChromium, startBuiltServer } from './chromium-bench-env';
 import type { Page } from 'playwright-core';
 import { openDatabase } from '../../server/db/open';
 import { BENCH_EMAIL, PASSWORD, setupBenchScope } from './server-sync.bench';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const PORT = 8796;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -55,25 +53,9 @@ const db = await openDatabase({ dataDir });
 await setupBenchScope(db);
 await db.close();
 
-const server = spawn(process.execPath, [path.join(root, 'dist/server/main.js')], {
-  cwd: root, stdio: 'ignore',
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', HOUSECALL_DEMO_SEED: 'false', LOG_LEVEL: 'warn' },
-});
-const base = `http://127.0.0.1:${PORT}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break;
-  } catch {
-    // not up yet
-  }
-  if (i > 200) throw new Error('server did not start');
-  await new Promise((r) => setTimeout(r, 250));
-}
+const { server, base } = await startBuiltServer(PORT, dataDir);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBenchChromium();
 try {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -7,15 +7,13 @@
 // The end of (a) is seen by polling the header's text every 50 ms: Playwright's role locator, polled on every
 // animation frame, took ~0.3-0.8 s of the page's main thread during the sync it was timing. BENCH_PORT moves
 // the server off 8795 when another bench is running there.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchBenchChromium, startBuiltServer } from './chromium-bench-env';
 import { openDatabase } from '../../server/db/open';
 import { BENCH_EMAIL, PASSWORD, setupBenchScope } from './server-sync.bench';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const PORT = Number(process.env.BENCH_PORT ?? 8795);
 const ROWS = 10_000 + 50_000 + 2_000;
 const SYNCED = 'Sync: all changes saved to server';
@@ -28,25 +26,9 @@ const db = await openDatabase({ dataDir });
 await setupBenchScope(db);
 await db.close();
 
-const server = spawn(process.execPath, [path.join(root, 'dist/server/main.js')], {
-  cwd: root, stdio: 'ignore',
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', HOUSECALL_DEMO_SEED: 'false', LOG_LEVEL: 'warn' },
-});
-const base = `http://127.0.0.1:${PORT}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break;
-  } catch {
-    // not up yet
-  }
-  if (i > 200) throw new Error('server did not start');
-  await new Promise((r) => setTimeout(r, 250));
-}
+const { server, base } = await startBuiltServer(PORT, dataDir);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBenchChromium();
 try {
   const syncTimes: number[] = [];
   const startTimes: number[] = [];

@@ -6,17 +6,15 @@
 // One warm-up run, then the median of RUNS runs, each with its own appointment and patient. (b) The patient's
 // network is cut (setOffline + the peer made to fail, as in tests/e2e/video.spec.ts) for 3 s, then restored: from
 // the restore to the first new remote frame on the clinician's screen. Medians of 3 runs.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchBenchChromium, startBuiltServer } from './chromium-bench-env';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openDatabase } from '../../server/db/open';
 import { hashPassword } from '../../server/auth/passwords';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const PORT = 8813;
 const EMAIL = 'video.bench@bench.housecall.test';
 const PASSWORD = 'bench password that is long enough';
@@ -46,20 +44,7 @@ await db.transaction(async (tx) => {
 });
 await db.close();
 
-const server = spawn(process.execPath, [path.join(root, 'dist/server/main.js')], {
-  cwd: root, stdio: 'ignore',
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', HOUSECALL_DEMO_SEED: 'false', LOG_LEVEL: 'warn' },
-});
-const base = `http://127.0.0.1:${PORT}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break;
-  } catch {
-    // not up yet
-  }
-  if (i > 200) throw new Error('server did not start');
-  await new Promise((r) => setTimeout(r, 250));
-}
+const { server, base } = await startBuiltServer(PORT, dataDir);
 
 // In-page code is passed as text: this Node-side script has no DOM types, and tsx would add helpers the page lacks.
 
@@ -96,11 +81,7 @@ const KEEP_PEERS = `(() => {
 })()`;
 const CLOSE_PEERS = 'for (const pc of window.__peers) pc.close()';
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'],
-});
+const browser = await launchBenchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required']);
 try {
   const clinicianContext = await browser.newContext();
   const clinician = await clinicianContext.newPage();
