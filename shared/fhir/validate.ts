@@ -61,6 +61,10 @@ export function parseResource(type: ModelledResourceType, resource: unknown, mod
   return result.success ? { ok: true as const, value: result.data } : { ok: false as const, issues: zodIssues(result.error, prefix) };
 }
 
+function isContainedList(value: unknown): value is Array<{ resourceType: string; id?: unknown }> {
+  return Array.isArray(value) && value.every((c) => c !== null && typeof c === 'object' && !Array.isArray(c) && typeof (c as { resourceType?: unknown }).resourceType === 'string');
+}
+
 export function validateBundle(input: unknown, mode: SchemaMode): BundleValidation {
   const failed = (issues: FhirIssue[]): BundleValidation => ({ ok: false, issues, bundle: null, index: null, unresolved: [] });
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return failed([{ path: '(root)', message: 'is not a JSON object' }]);
@@ -84,6 +88,10 @@ export function validateBundle(input: unknown, mode: SchemaMode): BundleValidati
     }
     const id = resource.id;
     if (!isModelled(type) && id !== undefined && (typeof id !== 'string' || !FHIR_ID.test(id))) issues.push({ path: at('resource', 'id'), message: 'must be 1-64 letters, digits, "-" or "."' });
+    // A resource we do not model is only counted, but its contained resources are still read to resolve "#id" references.
+    if (!isModelled(type) && resource.contained !== undefined && !isContainedList(resource.contained)) {
+      issues.push({ path: at('resource', 'contained'), message: 'must be a list of resources' });
+    }
     if (entry.fullUrl !== undefined) {
       const url = entry.fullUrl;
       const okForm = url.startsWith('urn:uuid:') ? URN_UUID.test(url) : url.startsWith('urn:oid:') ? URN_OID.test(url) : /^https?:\/\/\S+$/.test(url);
@@ -103,7 +111,7 @@ export function validateBundle(input: unknown, mode: SchemaMode): BundleValidati
   const unresolved: UnresolvedReference[] = [];
   for (const e of indexed) {
     const resource = rawEntries[e.index]!.resource!;
-    const containedIds = new Set(((resource.contained as Array<{ id?: unknown }> | undefined) ?? []).map((c) => c.id));
+    const containedIds = new Set((isContainedList(resource.contained) ? resource.contained : []).map((c) => c.id));
     for (const found of referencesIn(resource)) {
       const at = formatPath(['entry', e.index, 'resource', ...found.path]);
       const ref = parseReference(found.reference);

@@ -49,6 +49,17 @@ describe('validateBundle', () => {
     expect(messages(bundle({ fullUrl: 'http://example.org/fhir/Patient/p1', resource: patient }))).toEqual([]);
   });
 
+  it('refuses a resource it does not model whose contained resources are not a list of resources', () => {
+    const claim = (contained: unknown) => bundle({ resource: { resourceType: 'ExplanationOfBenefit', id: 'e1', contained, referral: { reference: '#r' } } });
+    expect(messages(claim([{ resourceType: 'ServiceRequest', id: 'r' }]))).toEqual([]);
+    for (const bad of ['', {}, [null], ['r'], [{ id: 'r' }]]) {
+      expect(messages(claim(bad))).toEqual([
+        'entry[0].resource.contained: must be a list of resources',
+        'entry[0].resource.referral.reference: refers to a contained resource that is not there',
+      ]);
+    }
+  });
+
   it('checks primitive formats, required elements, cardinality and value sets', () => {
     const bad = { ...patient, gender: 'x', birthDate: '1980-13-01', name: [{ family: '' }], telecom: [{ value: '555' }] };
     expect(messages(bundle({ fullUrl: P, resource: bad })).sort()).toEqual([
