@@ -1,5 +1,6 @@
 // Writes and queries the append-only audit log. Rows carry ids and action names only, never PHI values.
 import type { Queryable } from '../db/database';
+import { sqlLiteral } from '../db/database';
 import type { AuditEntry, AuditQuery } from '../../shared/api/admin';
 
 /** Who is acting, from which device: taken from the authenticated request. */
@@ -32,16 +33,25 @@ export async function audit(db: Queryable, actor: Actor, event: AuditEvent): Pro
 
 /** Several events of one actor in one statement (rows in the order given), e.g. the mutations of one push. */
 export async function auditMany(db: Queryable, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await db.query(
-    `INSERT INTO audit_log (user_id, role, session_id, device_id, ip, action, patient_id, resource, resource_id, outcome, detail)
-     SELECT $1, $2, $3, $4, $5, e.action, e.patient_id, e.resource, e.resource_id, e.outcome, e.detail
-       FROM jsonb_to_recordset($6::jsonb) AS e(i int, action text, patient_id uuid, resource text, resource_id text, outcome text, detail jsonb)
-      ORDER BY e.i`,
-    [actor.userId, actor.role, actor.sessionId, actor.deviceId, actor.ip, JSON.stringify(events.map((e, i) => ({
-      i, action: e.action, patient_id: e.patientId ?? null, resource: e.resource ?? null, resource_id: e.resourceId ?? null, outcome: e.outcome, detail: e.detail ?? null,
-    })))],
-  );
+  const statement = auditManyStatement(actor, events);
+  if (statement) await db.exec(statement);
+}
+
+const literalOrNull = (value: string | null) => (value === null ? 'NULL' : sqlLiteral(value));
+
+/**
+ * auditMany's statement with its values inlined, to send in one script with other statements (push writes its
+ * answers, audit rows and change-log rows in one round trip); null when there is nothing to record.
+ */
+export function auditManyStatement(actor: Actor, events: readonly AuditEvent[]): string | null {
+  if (events.length === 0) return null;
+  const rows = JSON.stringify(events.map((e, i) => ({
+    i, action: e.action, patient_id: e.patientId ?? null, resource: e.resource ?? null, resource_id: e.resourceId ?? null, outcome: e.outcome, detail: e.detail ?? null,
+  })));
+  return `INSERT INTO audit_log (user_id, role, session_id, device_id, ip, action, patient_id, resource, resource_id, outcome, detail)
+     SELECT ${[actor.userId, actor.role, actor.sessionId, actor.deviceId, actor.ip].map(literalOrNull).join(', ')}, e.action, e.patient_id, e.resource, e.resource_id, e.outcome, e.detail
+       FROM jsonb_to_recordset(${sqlLiteral(rows)}::jsonb) AS e(i int, action text, patient_id uuid, resource text, resource_id text, outcome text, detail jsonb)
+      ORDER BY e.i`;
 }
 
 /** One audit row per patient for a read that returned several patients (a schedule, a search). */

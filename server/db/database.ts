@@ -11,6 +11,11 @@ export interface Queryable {
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /**
+   * Runs a parameterless script of several statements in one round trip and returns each statement's result,
+   * in order (values are inlined with sqlLiteral): for hot paths where each round trip costs.
+   */
+  script<Row = Record<string, unknown>>(sql: string): Promise<Array<QueryResult<Row>>>;
+  /**
    * In a transaction only, as its very last step: runs a parameterless script and commits in the same round
    * trip where the driver can (PostgreSQL), so locks taken by the script are released without waiting for
    * another round trip. Drivers without it: use exec() and let the transaction commit as usual.

@@ -19,6 +19,10 @@ function wrap(q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable {
       const result = await q.query<Row>(sql, params as unknown[]);
       return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
     },
+    async script<Row>(sql: string): Promise<Array<QueryResult<Row>>> {
+      const results = await q.exec(sql);
+      return results.map((r) => ({ rows: r.rows as Row[], rowCount: r.affectedRows ?? 0 }));
+    },
   };
 }
 
@@ -38,6 +42,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
+    script: base.script,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     async listen(channel, onPayload) {
       const unlisten = await pg.listen(channel, onPayload);

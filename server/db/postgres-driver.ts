@@ -26,7 +26,15 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
       const result = await client.query(sql, params as unknown[]);
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
+    async script<Row>(sql: string): Promise<Array<QueryResult<Row>>> {
+      return scriptResults<Row>(await client.query(sql));
+    },
   };
+}
+
+/** node-postgres answers a script with one result per statement (an array), or with the result itself for one statement. */
+function scriptResults<Row>(result: pg.QueryResult | pg.QueryResult[]): Array<QueryResult<Row>> {
+  return (Array.isArray(result) ? result : [result]).map((r) => ({ rows: r.rows as Row[], rowCount: r.rowCount ?? 0 }));
 }
 
 interface Subscription {
@@ -150,23 +158,46 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   return {
     kind: 'postgres',
     query: base.query,
+    script: base.script,
     async transaction(fn) {
       const client = await pool.connect();
+      let begun = false;
       let committed = false;
       let broken: Error | undefined;
+      // BEGIN goes out with the transaction's first statement: in front of a script (one round trip for both), or
+      // just before a parameterised query (queued in order on the connection).
+      const withBegin = (sql: string) => {
+        if (begun) return { sql, skip: 0 };
+        begun = true;
+        return { sql: `BEGIN;\n${sql}`, skip: 1 };
+      };
+      const plain = wrap(client);
       try {
-        await client.query('BEGIN');
         const tx: Queryable = {
-          ...wrap(client),
+          query(sql, params) {
+            if (!begun) {
+              begun = true;
+              void client.query('BEGIN').catch(() => undefined); // its failure fails the query queued behind it
+            }
+            return plain.query(sql, params);
+          },
+          async exec(sql) {
+            await client.query(withBegin(sql).sql);
+          },
+          async script<Row>(sql: string) {
+            const { sql: text, skip } = withBegin(sql);
+            return scriptResults<Row>(await client.query(text)).slice(skip);
+          },
           async execAndCommit(sql: string) {
-            await client.query(`${sql};\nCOMMIT`); // simple protocol: the script and the commit in one round trip
+            await client.query(`${withBegin(sql).sql};\nCOMMIT`); // simple protocol: the script and the commit in one round trip
             committed = true;
           },
         };
         const result = await fn(tx);
-        if (!committed) await client.query('COMMIT');
+        if (begun && !committed) await client.query('COMMIT');
         return result;
       } catch (error) {
+        if (!begun) throw error;
         await client.query('ROLLBACK').catch((rollbackError: unknown) => {
           // The connection is gone or unusable: the client is destroyed, not handed to the next caller.
           broken = rollbackError instanceof Error ? rollbackError : new Error('ROLLBACK failed');

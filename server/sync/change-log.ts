@@ -71,23 +71,31 @@ export function discardChangesAfter(tx: Queryable, mark: number): void {
 const MAX_CARE_TEAM_IN_NOTICE = 100;
 
 /**
- * Writes the held-back changes (in the order recorded) under the sequence lock and commits the transaction
+ * Runs `before` (parameterless statements: the caller's own last writes, in the same round trip), then writes
+ * the held-back changes (in the order recorded) under the sequence lock and commits the transaction
  * (on PostgreSQL; elsewhere the transaction commits as usual right after): call it last, nothing may follow.
  * One call (append_changes, migration 0010) takes the lock, the sequence numbers in recording order, writes
  * the rows and queues the notices (naming the care team of a patient's change; delivered at commit), so the
  * lock is held for that round trip and the commit.
  */
-export async function flushChanges(tx: Queryable): Promise<void> {
+export async function flushChanges(tx: Queryable, before: readonly string[] = []): Promise<void> {
   const pending = deferred.get(tx) ?? [];
   deferred.delete(tx);
-  if (pending.length === 0) return;
+  if (pending.length === 0) {
+    if (before.length > 0) await finish(tx, before.join(';\n'));
+    return;
+  }
   // Each row's data is already JSON text: the rows are spliced into one JSON array without parsing it again.
   const rowsJson = `[${pending.map((c, i) => `{"i":${i},"entity":${JSON.stringify(c.entity)},"entity_id":${JSON.stringify(c.id)},"patient_id":${JSON.stringify(c.patientId)},"audience_user_id":${JSON.stringify(c.audienceUserId)},"version":${c.version},"data":${c.data}}`).join(',')}]`;
   const call = `SELECT append_changes(${CHANGE_SEQ_LOCK}, ${sqlLiteral(rowsJson)}::jsonb, ${sqlLiteral(CHANGES_CHANNEL)}, ${sqlLiteral(JSON.stringify(pending.map((c) => c.notice)))}::jsonb, ${MAX_CARE_TEAM_IN_NOTICE})`;
-  // Committed in the same round trip where the driver can: the lock is released as soon as the rows are in.
-  if (tx.execAndCommit) await tx.execAndCommit(call);
-  else await tx.exec(call);
+  await finish(tx, [...before, call].join(';\n'));
   lockedTransactions.add(tx);
+}
+
+/** The transaction's last script, committed in the same round trip where the driver can (the lock is released as soon as the rows are in). */
+async function finish(tx: Queryable, script: string): Promise<void> {
+  if (tx.execAndCommit) await tx.execAndCommit(script);
+  else await tx.exec(script);
 }
 
 /** Who a change's notice goes to: the patient's care team for chat (no lookup per message on every instance). */

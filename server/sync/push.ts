@@ -3,9 +3,10 @@
 // A mutation that can never apply is rejected (and recorded) so it never blocks the ones behind it; a
 // passing server problem answers 'retry' and stops the batch, keeping the client's order.
 import type { Database, Queryable } from '../db/database';
+import { sqlLiteral } from '../db/database';
 import type { Principal } from '../http/request-context';
 import type { Actor, AuditEvent } from '../audit/audit-log';
-import { auditMany } from '../audit/audit-log';
+import { auditManyStatement } from '../audit/audit-log';
 import type { Mutation, MutationResult, PushRequest } from '../../shared/sync/protocol';
 import { isMutationName, mutationArgs } from '../../shared/sync/mutations';
 import { MUTATION_HANDLERS } from './mutations';
@@ -35,20 +36,24 @@ interface StoredRow {
 
 /**
  * The client's row (created on its first push, locked for this batch by the no-op update) and the answers
- * already given to any mutation of this batch (by id, or by this client's seq): one statement per batch.
+ * already given to any mutation of this batch (by id, or by this client's seq); then the savepoint the first
+ * mutation runs in. One script, so with the transaction's BEGIN it is one round trip (values inlined: the ids
+ * are validated uuids, the client id a validated string, the seqs integers).
  */
 async function lockClient(tx: Queryable, clientId: string, userId: string, mutations: Mutation[]): Promise<{ userId: string; lastSeq: number; stored: StoredRow[] }> {
-  const { rows } = await tx.query<{ user_id: string; last_seq: number; stored: StoredRow[] | string | null }>(
+  const uuids = mutations.map((m) => `${sqlLiteral(m.mutationId)}::uuid`).join(', ');
+  const seqs = mutations.map((m) => String(Math.trunc(m.seq))).join(', ');
+  const results = await tx.script<{ user_id: string; last_seq: number; stored: StoredRow[] | string | null }>(
     `WITH client AS (
-       INSERT INTO sync_clients (client_id, user_id) VALUES ($1, $2)
+       INSERT INTO sync_clients (client_id, user_id) VALUES (${sqlLiteral(clientId)}, ${sqlLiteral(userId)})
        ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id RETURNING user_id, last_seq)
      SELECT client.user_id, client.last_seq,
             (SELECT json_agg(json_build_object('result', a.result, 'mutation_id', a.mutation_id, 'client_id', a.client_id, 'seq', a.seq))
                FROM applied_mutations a
-              WHERE a.mutation_id = ANY($3::uuid[]) OR (a.client_id = $1 AND a.seq = ANY($4::bigint[]))) AS stored
-       FROM client`,
-    [clientId, userId, mutations.map((m) => m.mutationId), mutations.map((m) => m.seq)]);
-  const row = rows[0]!;
+              WHERE a.mutation_id = ANY(ARRAY[${uuids}]::uuid[]) OR (a.client_id = ${sqlLiteral(clientId)} AND a.seq = ANY(ARRAY[${seqs}]::bigint[]))) AS stored
+       FROM client;
+     SAVEPOINT mutation`);
+  const row = results[0]!.rows[0]!;
   const stored = typeof row.stored === 'string' ? (JSON.parse(row.stored) as StoredRow[]) : (row.stored ?? []);
   return { userId: row.user_id, lastSeq: Number(row.last_seq), stored: stored.map((r) => ({ ...r, seq: Number(r.seq) })) };
 }
@@ -70,7 +75,8 @@ function storedAnswer(stored: StoredRow[], clientId: string, mutation: Mutation)
  * the next mutation reuses it. The last one is never released: the commit keeps what it holds.
  */
 class MutationSavepoint {
-  private state: 'none' | 'clean' | 'holds-writes' = 'none';
+  /** Opened by lockClient's script. */
+  private state: 'none' | 'clean' | 'holds-writes' = 'clean';
   constructor(private readonly tx: Queryable) {}
   async open(): Promise<void> {
     if (this.state === 'none') await this.tx.exec('SAVEPOINT mutation');
@@ -163,18 +169,19 @@ async function applyBatch(deps: PushDeps, principal: Principal, actor: Actor, cl
       }
       answers.push(answer);
     }
-    // The last savepoint is not released: COMMIT keeps what it holds (one round trip fewer).
+    // The last savepoint is not released: COMMIT keeps what it holds (one round trip fewer). The answers (each
+    // recorded one advanced lastSeq: with the client's new last seq in one statement), the audit rows and the
+    // change-log rows go in one script that also commits.
+    const last: string[] = [];
     if (recorded.length > 0) {
-      // Every recorded answer advanced lastSeq: the answers and the client's new last seq in one statement.
-      await tx.query(
-        `WITH answers AS (
+      last.push(`WITH answers AS (
            INSERT INTO applied_mutations (client_id, seq, mutation_id, name, result)
-           SELECT $1, r.seq, r.mutation_id, r.name, r.result FROM jsonb_to_recordset($2::jsonb) AS r(seq bigint, mutation_id uuid, name text, result jsonb))
-         UPDATE sync_clients SET last_seq = $3, updated_at = now() WHERE client_id = $1`,
-        [clientId, JSON.stringify(recorded), lastSeq]);
+           SELECT ${sqlLiteral(clientId)}, r.seq, r.mutation_id, r.name, r.result FROM jsonb_to_recordset(${sqlLiteral(JSON.stringify(recorded))}::jsonb) AS r(seq bigint, mutation_id uuid, name text, result jsonb))
+         UPDATE sync_clients SET last_seq = ${Math.trunc(lastSeq)}, updated_at = now() WHERE client_id = ${sqlLiteral(clientId)}`);
     }
-    await auditMany(tx, actor, audits);
-    await flushChanges(tx);
+    const auditRows = auditManyStatement(actor, audits);
+    if (auditRows) last.push(auditRows);
+    await flushChanges(tx, last);
     return answers;
   });
 }

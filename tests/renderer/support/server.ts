@@ -44,6 +44,7 @@ function tracked(inner: Database): Database & { idle(): Promise<void> } {
     kind: inner.kind,
     query: (sql, params) => run(() => inner.query(sql, params)),
     exec: (sql) => run(() => inner.exec(sql)),
+    script: (sql) => run(() => inner.script(sql)),
     transaction: (fn) => run(() => inner.transaction(fn)),
     listen: (channel, onPayload) => inner.listen(channel, onPayload),
     close: () => inner.close(),
