@@ -1,6 +1,7 @@
 // Sign-in sessions: one per signed-in device, each with a chain of single-use refresh tokens (stored hashed).
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database';
+import { announceLocalRevocation } from './session-cache';
 import { newOpaqueToken, sha256Hex } from './tokens';
 import { REFRESH_TOKEN_TTL_SECONDS } from '../../shared/api/auth';
 
@@ -49,6 +50,8 @@ export async function rotateRefreshToken(db: Queryable, token: string, now: Date
 
 export async function revokeSession(db: Queryable, sessionId: string, now: Date): Promise<void> {
   await db.query('UPDATE sessions SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1', [sessionId, now]);
+  // This instance forgets it at once; the others when the trigger's notice arrives (after commit).
+  announceLocalRevocation(sessionId);
 }
 
 export interface LiveSession {

@@ -21,6 +21,7 @@ import { frameworkErrorReply, installErrorHandling } from './error-handler';
 import { installSecurityHeaders } from './security-headers';
 import { installCors } from './cors';
 import { makeAuthenticator, makeTokenAuthenticator } from './authenticate';
+import { SessionCache } from '../auth/session-cache';
 import { installHub } from '../realtime/hub';
 import type { Hub } from '../realtime/hub';
 import { databaseBus } from '../realtime/bus';
@@ -112,7 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addContentTypeParser(/^(image\/[a-z0-9.+-]+|application\/octet-stream)$/, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   const deps: AppDeps = {
     db: options.db, signer: new TokenSigner(options.tokenSecret), now: options.now ?? (() => new Date()),
-    clientConfig: options.clientConfig ?? DEFAULT_CLIENT_CONFIG, video: options.video ?? DEFAULT_VIDEO_CONFIG,
+    clientConfig: options.clientConfig ?? DEFAULT_CLIENT_CONFIG, video: options.video ?? DEFAULT_VIDEO_CONFIG, sessions: new SessionCache(),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   };
 
@@ -125,6 +126,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandling(app, indexFallback);
   registerRoutes(app, allRoutes(deps), makeAuthenticator(deps), deps.now);
   const bus = databaseBus(options.db);
+  const stopSessionNotices = await deps.sessions.listen(bus);
+  app.addHook('onClose', stopSessionNotices);
   const signaling = await createVisitSignaling({ db: options.db, bus, log: app.log, now: deps.now });
   const hub = await installHub(app, { db: options.db, bus, authenticate: makeTokenAuthenticator(deps), signaling });
   app.decorate('hub', hub);

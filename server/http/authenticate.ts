@@ -4,7 +4,17 @@ import type { AppDeps } from './deps';
 import { HttpError, unauthenticated } from './errors';
 import type { Principal } from './request-context';
 import { liveSession } from '../auth/sessions';
+import type { LiveSession } from '../auth/sessions';
 import type { Role } from '../../shared/domain/roles';
+
+async function sessionOf(deps: AppDeps, sessionId: string): Promise<LiveSession | null> {
+  const remembered = deps.sessions.get(sessionId);
+  if (remembered) return remembered;
+  const mark = deps.sessions.mark();
+  const session = await liveSession(deps.db, sessionId);
+  if (session) deps.sessions.remember(sessionId, session, mark);
+  return session;
+}
 
 export function makeTokenAuthenticator(deps: AppDeps) {
   return async function authenticateToken(token: string): Promise<Principal> {
@@ -14,8 +24,9 @@ export function makeTokenAuthenticator(deps: AppDeps) {
       if (check.reason === 'expired') throw new HttpError(401, 'token_expired', 'The access token has expired; refresh it.');
       throw unauthenticated('The access token is not valid.');
     }
-    // Checked on every request so sign-out, revocation and disabling take effect at once on every instance.
-    const session = await liveSession(deps.db, check.claims.sid);
+    // Checked on every request (through the instance's cache, which every revocation, disabling or role change
+    // clears at commit on every instance) so they take effect at once everywhere.
+    const session = await sessionOf(deps, check.claims.sid);
     if (!session || session.userId !== check.claims.sub) throw unauthenticated('This session has ended. Sign in again.');
     return { userId: session.userId, role: session.role as Role, sessionId: check.claims.sid };
   };

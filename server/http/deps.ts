@@ -4,6 +4,7 @@ import type { TokenSigner } from '../auth/tokens';
 import type { ClientConfig } from '../../shared/api/client-config';
 import type { VideoConfig } from '../config';
 import type { RateLimits } from './rate-limit';
+import type { SessionCache } from '../auth/session-cache';
 
 export interface AppDeps {
   db: Database;
@@ -11,6 +12,8 @@ export interface AppDeps {
   now: () => Date;
   clientConfig: ClientConfig;
   video: VideoConfig;
+  /** Sessions this instance found live recently (see session-cache.ts). */
+  sessions: SessionCache;
   /** DEFAULT_RATE_LIMITS apply when absent. */
   rateLimits?: RateLimits;
 }

@@ -9,6 +9,7 @@ import type { Role } from '../../shared/domain/roles';
 import { ApiErrorSchema } from '../../shared/api/errors';
 import { allRoutes, DEFAULT_CLIENT_CONFIG } from '../../server/http/app';
 import type { RouteSpec } from '../../server/http/route';
+import { SessionCache } from '../../server/auth/session-cache';
 import { TokenSigner } from '../../server/auth/tokens';
 import { DEFAULT_VIDEO_CONFIG } from '../../server/config';
 import { describeEachDriver, openTestDatabase } from './support/databases';
@@ -25,7 +26,7 @@ const RUNS: Record<DriverName, number> = { pglite: 100, postgres: 25 };
 const SEEDED_PHI = /Zelphira|Quimbleton|Orsolya|Brackenridge|206-555-0142|100 Pine St|1980-04-02/;
 const STACK = /\bat [\w.<>]+ \(|node_modules|\.[cm]?[jt]s:\d+|"stack"/;
 
-const routes = allRoutes({ db: { kind: 'pglite' } as never, signer: new TokenSigner('x'.repeat(32)), now: () => new Date(), clientConfig: DEFAULT_CLIENT_CONFIG, video: DEFAULT_VIDEO_CONFIG });
+const routes = allRoutes({ db: { kind: 'pglite' } as never, signer: new TokenSigner('x'.repeat(32)), now: () => new Date(), clientConfig: DEFAULT_CLIENT_CONFIG, video: DEFAULT_VIDEO_CONFIG, sessions: new SessionCache() });
 
 /** A role the route lets through, so the fuzzed input reaches validation and the handler. */
 function roleFor(spec: RouteSpec): Role | null {

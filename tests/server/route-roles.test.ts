@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROLES } from '../../shared/domain/roles';
 import type { Role } from '../../shared/domain/roles';
 import { allRoutes, DEFAULT_CLIENT_CONFIG } from '../../server/http/app';
+import { SessionCache } from '../../server/auth/session-cache';
 import { TokenSigner } from '../../server/auth/tokens';
 import { DEFAULT_VIDEO_CONFIG } from '../../server/config';
 import { describeEachDriver, openTestDatabase } from './support/databases';
@@ -119,7 +120,7 @@ describeEachDriver('route access by role', (driver) => {
     await t.dispose();
   });
 
-  const registered = allRoutes({ db: { kind: 'pglite' } as never, signer: new TokenSigner('x'.repeat(32)), now: () => new Date(), clientConfig: DEFAULT_CLIENT_CONFIG, video: DEFAULT_VIDEO_CONFIG });
+  const registered = allRoutes({ db: { kind: 'pglite' } as never, signer: new TokenSigner('x'.repeat(32)), now: () => new Date(), clientConfig: DEFAULT_CLIENT_CONFIG, video: DEFAULT_VIDEO_CONFIG, sessions: new SessionCache() });
 
   it('the intended-access table covers exactly the registered routes', () => {
     const keys = registered.map((r) => `${r.method} ${r.url}`).sort();
