@@ -7,10 +7,10 @@
 // the bottleneck) and the load average (the machine may be shared). Knobs below (LOAD_*). Sign-in: every request comes from 127.0.0.1, so the per-address
 // sign-in limit is raised for the run (HOUSECALL_SIGN_IN_PER_IP_PER_MINUTE); the per-account limit is not.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import WebSocket from 'ws';
-import { Agent, setGlobalDispatcher } from 'undici';
+import { Agent, request, setGlobalDispatcher } from 'undici';
 import { ClientMessageSchema } from '../../shared/realtime/messages';
 import { openPostgres } from '../../server/db/postgres-driver';
 import type { Database } from '../../server/db/database';
@@ -35,7 +35,9 @@ const SERVER_ENTRY = process.env.LOAD_SERVER === 'built' ? 'built' : 'source';
 const PG_STATS = process.env.LOAD_PG_STATS === '1' && !process.env.BENCH_DATABASE_URL;
 const SERVER_NODE_ARGS = (process.env.LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
-setGlobalDispatcher(new Agent({ connections: 64, pipelining: 1, keepAliveTimeout: 30_000 }));
+/** HTTP connections per server the load client keeps (LOAD_CONNECTIONS): many workstations' requests share them. */
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 64);
+setGlobalDispatcher(new Agent({ connections: CONNECTIONS, pipelining: 1, keepAliveTimeout: 30_000 }));
 
 interface Sample { kind: 'push' | 'pull' | 'signin' | 'ping'; ms: number }
 
@@ -67,11 +69,26 @@ function procUsage(pid: number): { cpuMs: number; rssMb: number } {
   return { cpuMs: ticks * 10, rssMb: rss ? Number(rss[1]) / 1024 : NaN };
 }
 
-/** Samples the servers' RSS every 250 ms (peak kept) and their CPU time, and this process's CPU, over the measured window. */
+/** PostgreSQL server processes on this machine (postmaster, backends, background workers), by their command line. */
+function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').startsWith('postgres')) pids.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+/** Samples the servers' RSS every 250 ms (peak kept) and their CPU time, this process's and PostgreSQL's CPU, over the measured window. */
 class ResourceWatch {
   peakRssMb = 0;
   private timer: NodeJS.Timeout | null = null;
   private startCpu = new Map<number, number>();
+  private startPostgres = new Map<number, number>();
   private startClient = process.cpuUsage();
   private startedAt = 0;
   constructor(private readonly pids: number[]) {}
@@ -79,7 +96,20 @@ class ResourceWatch {
     this.startedAt = performance.now();
     this.startClient = process.cpuUsage();
     for (const pid of this.pids) this.startCpu.set(pid, procUsage(pid).cpuMs);
+    for (const pid of postgresPids()) this.startPostgres.set(pid, procUsage(pid).cpuMs);
     this.timer = setInterval(() => this.sample(), 250);
+  }
+  /** PostgreSQL's CPU time over the window (processes started meanwhile count from 0; ones that exited are missed). */
+  private postgresCpuMs(): number {
+    let ms = 0;
+    for (const pid of postgresPids()) {
+      try {
+        ms += procUsage(pid).cpuMs - (this.startPostgres.get(pid) ?? 0);
+      } catch {
+        // exited
+      }
+    }
+    return ms;
   }
   private sample(): void {
     for (const pid of this.pids) {
@@ -90,22 +120,26 @@ class ResourceWatch {
       }
     }
   }
-  /** CPU use in % of one core over the window: per server (summed) and this client process. */
-  stop(): { serverCpuPercent: number; clientCpuPercent: number } {
+  /** CPU use in % of one core over the window: the servers (summed), this client process and PostgreSQL. */
+  stop(): { serverCpuPercent: number; clientCpuPercent: number; postgresCpuPercent: number } {
     if (this.timer) clearInterval(this.timer);
     this.sample();
     const wallMs = performance.now() - this.startedAt;
     let serverMs = 0;
     for (const pid of this.pids) serverMs += procUsage(pid).cpuMs - this.startCpu.get(pid)!;
     const client = process.cpuUsage(this.startClient);
-    return { serverCpuPercent: (100 * serverMs) / wallMs, clientCpuPercent: (100 * (client.user + client.system) / 1000) / wallMs };
+    return {
+      serverCpuPercent: (100 * serverMs) / wallMs, clientCpuPercent: (100 * (client.user + client.system) / 1000) / wallMs,
+      postgresCpuPercent: (100 * this.postgresCpuMs()) / wallMs,
+    };
   }
 }
 
-async function json(url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(url, init);
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+/** One HTTP request through undici's request() (a fraction of fetch()'s CPU: this client shares the 2 cores with the servers). */
+async function json(url: string, init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: unknown }> {
+  const res = await request(url, { method: init.method ?? 'GET', headers: init.headers, body: init.body });
+  const text = await res.body.text();
+  return { status: res.statusCode, body: text ? JSON.parse(text) : null };
 }
 
 interface Workstation {
@@ -335,6 +369,7 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
     { name: `load ${label}: server RSS peak (measured window)`, value: watch.peakRssMb, unit: 'MB', target: '< 300', better: 'lower' },
     { name: `load ${label}: server CPU (all instances)`, value: cpu.serverCpuPercent, unit: '% of a core', target: '', better: 'lower' },
     { name: `load ${label}: load-client CPU (this process)`, value: cpu.clientCpuPercent, unit: '% of a core', target: '', better: 'lower' },
+    { name: `load ${label}: PostgreSQL CPU (all its processes on this machine)`, value: cpu.postgresCpuPercent, unit: '% of a core', target: '', better: 'lower' },
     { name: `load ${label}: machine load average (1 min, at end)`, value: os.loadavg()[0]!, unit: 'load', target: '', better: 'lower' },
     { name: `load ${label}: errors`, value: errors, unit: 'errors', target: '0', better: 'lower' },
   ];
