@@ -28,6 +28,8 @@ export interface RealtimeOptions {
   /** Connected and authenticated (also after every reconnect): pull now, something may have been missed. */
   onConnected(): void;
   onDisconnected?(): void;
+  /** The workstation's sync clientId, told to the server on each connection so it is not poked about its own pushes. */
+  syncClientId?: string;
   /** Full ws:// or wss:// URL of /ws; default: derived from the server base URL. */
   url?: string;
   WebSocketImpl?: SocketFactory;
@@ -138,6 +140,7 @@ export function connectRealtime(options: RealtimeOptions): RealtimeConnection {
           sendMessage({ type: 'ping', id: ++pingId });
           pongDeadline ??= setTimeout(() => ws.close(4000, 'no pong'), pingTimeout);
         }, pingEvery);
+        if (options.syncClientId) sendMessage({ type: 'sync.device', clientId: options.syncClientId });
         options.onConnected();
       } else if (message.data.type === 'poke') {
         options.onPoke();

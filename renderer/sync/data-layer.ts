@@ -23,7 +23,7 @@ import type { Leadership } from './leader';
 import { electLeader, syncLockName } from './leader';
 import { openStatusChannel } from './status-channel';
 
-export type RealtimeFactory = (handlers: Pick<RealtimeOptions, 'onPoke' | 'onConnected' | 'onDisconnected'>) => RealtimeConnection;
+export type RealtimeFactory = (handlers: Pick<RealtimeOptions, 'onPoke' | 'onConnected' | 'onDisconnected' | 'syncClientId'>) => RealtimeConnection;
 
 export interface DataLayerOptions {
   user: { id: string; role?: Role };
@@ -85,13 +85,19 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
   let leadership: Leadership | null = null;
   const channel = openStatusChannel(env, userId, core.status, () => leadership?.isLeader() ?? false);
 
+  // The device's sync identity, told to the server over the socket (it then pokes this device only about others' changes).
+  const syncClientId = await getMeta(core.db, 'clientId');
+
   const lead = async (): Promise<() => Promise<void>> => {
-    const running = new SyncEngine(core, api, options.engine);
+    let realtime: ReturnType<RealtimeFactory> | null = null;
+    // Pokes cover this device's own pushes only while its socket is up and has said which device it is.
+    const running = new SyncEngine(core, api, { ...options.engine, ...(syncClientId ? { pokesArrive: () => realtime?.connected() ?? false } : {}) });
     engine = running;
     const stopChannel = channel.lead((manual) => running.request(manual ? 'manual' : 'local'));
-    const realtime = realtimeFactory?.({
+    realtime = realtimeFactory?.({
       onPoke: () => running.request('poke'),
       onConnected: () => running.request('connect'),
+      ...(syncClientId ? { syncClientId } : {}),
     }) ?? null;
     const stopOnline = env.onOnline(() => {
       realtime?.reconnectNow();

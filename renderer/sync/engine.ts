@@ -1,6 +1,7 @@
 // The sync engine (run by the leader window only): pushes the outbox in order, then pulls until caught up;
 // runs on start, on pokes, on reconnects, on coming online, on local changes and every 30 s; backs off with
-// jitter (1 s to 30 s) after failures. Status goes to the cache's status store; messages are PHI-free.
+// jitter (1 s to 30 s) after failures. A round started only by local changes, while pokes arrive, only pushes:
+// the server pokes about anything the push changed beyond what its answers returned. Status goes to the cache's status store; messages are PHI-free.
 import type { MutationResult } from '../../shared/sync/protocol';
 import type { BackoffPolicy, SyncApi } from '../platform';
 import { DEFAULT_BACKOFF, backoffDelay } from '../platform';
@@ -23,6 +24,12 @@ export interface EngineOptions {
   backoff: BackoffPolicy;
   /** Run a round as soon as the engine starts (default); false waits for the first trigger. */
   syncOnStart: boolean;
+  /**
+   * Whether the realtime socket is connected now (and told the server this device's clientId): then the server
+   * pokes about every change but the ones this device pushed and already holds, so a round started only by local
+   * changes pushes without pulling. Default: never (every round pulls).
+   */
+  pokesArrive?: () => boolean;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { pullLimit: 5000, batch: DEFAULT_BATCH_LIMITS, periodMs: 30_000, backoff: DEFAULT_BACKOFF, syncOnStart: true };
@@ -58,6 +65,8 @@ export class SyncEngine {
   private roundLock: Promise<unknown> = Promise.resolve();
   private batchLimit: number;
   private readonly abort = new AbortController();
+  /** A trigger other than a local change came since the last pull (or a pull failed): the next round pulls. */
+  private pullWanted = true;
 
   constructor(
     private readonly core: CacheCore,
@@ -87,6 +96,7 @@ export class SyncEngine {
   request(trigger: SyncTrigger): void {
     if (this.stopped) return;
     if (trigger === 'local' && this.failures > 0 && this.timer) return;
+    if (trigger !== 'local') this.pullWanted = true;
     if (this.active) {
       this.again = true;
       return;
@@ -96,6 +106,7 @@ export class SyncEngine {
 
   /** Runs one round now (after any running one) and reports how it went. */
   async runNow(): Promise<SyncRoundResult> {
+    this.pullWanted = true;
     const result = await this.runRound();
     this.afterRound(result);
     return result;
@@ -147,14 +158,20 @@ export class SyncEngine {
 
   private async round(): Promise<SyncRoundResult> {
     if (this.stopped) return { ok: false, answered: 0, pulled: 0, error: 'Sync was stopped.' };
+    // Taken now: a poke during this round asks for the next one, which pulls.
+    const pull = this.pullWanted || !(this.options.pokesArrive?.() ?? false);
+    this.pullWanted = false;
     try {
       let answered = await this.pushAll();
-      const pulled = await pullAll(this.core, this.api, this.options.pullLimit, this.abort.signal, ({ firstSync, progress }) =>
-        // During a first sync the last known size is kept while the next page (or the change log after the
-        // snapshot, which has no size) is on its way, so the bar does not fall back to "starting".
-        this.setStatus({ phase: firstSync ? 'first-sync' : 'pulling', progress: firstSync ? (progress ?? this.core.status.getState().progress) : null, online: true }),
-      );
-      answered += await this.pushAll(); // changes made while pulling
+      let pulled = 0;
+      if (pull) {
+        pulled = await pullAll(this.core, this.api, this.options.pullLimit, this.abort.signal, ({ firstSync, progress }) =>
+          // During a first sync the last known size is kept while the next page (or the change log after the
+          // snapshot, which has no size) is on its way, so the bar does not fall back to "starting".
+          this.setStatus({ phase: firstSync ? 'first-sync' : 'pulling', progress: firstSync ? (progress ?? this.core.status.getState().progress) : null, online: true }),
+        );
+        answered += await this.pushAll(); // changes made while pulling
+      }
       await setMeta(this.core.db, { lastSyncedAt: new Date(this.core.env.now()).toISOString() });
       this.setStatus({ online: true, phase: 'idle', progress: null, lastError: null });
       return { ok: true, answered, pulled, error: null };
@@ -171,6 +188,7 @@ export class SyncEngine {
         reachable = this.core.status.getState().online;
         if (error.code === 'storage_full') this.core.noteStorageFull();
       }
+      if (pull) this.pullWanted = true;
       this.setStatus({ online: reachable, phase: 'waiting-to-retry', lastError: message });
       return { ok: false, answered: 0, pulled: 0, error: message, retryAfterMs };
     }

@@ -1,7 +1,8 @@
 // Load: one care server process on PostgreSQL (a throwaway cluster, or BENCH_DATABASE_URL), then two on the
 // same database, driven from this separate process by simulated workstations: real sign-in (argon2id) of every
 // clinician, then for a bounded time many connected /ws clients (several windows per clinician; one leader per
-// clinician pulls on each poke, as the renderer's sync engine does), clinicians pushing mutations at a fixed
+// clinician pulls on each poke and every 30 s, as the renderer's sync engine does; each socket says which device
+// it is, so the server pokes it only about changes it did not push itself), clinicians pushing mutations at a fixed
 // total rate, and application pings over the sockets. Reports sustained requests/s, mutations/s, p50/p99
 // latency, errors and connected clients, the servers' peak RSS and CPU, this client's CPU (to show it is not
 // the bottleneck) and the load average (the machine may be shared). Knobs below (LOAD_*). Sign-in: every request comes from 127.0.0.1, so the per-address
@@ -24,6 +25,8 @@ const MUTATIONS_PER_SECOND = Number(process.env.LOAD_MUTATIONS_PER_SECOND ?? 500
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
 const WARMUP_SECONDS = 3;
 const PINGS_PER_CLIENT_PER_MINUTE = 6;
+/** The renderer's periodic sync (DEFAULT_ENGINE_OPTIONS.periodMs): each workstation pulls this often besides pokes. */
+const SYNC_PERIOD_MS = 30_000;
 /** LOAD_PULL_ON_POKE=0 turns off pulling on pokes (to see what pushes alone cost). */
 const PULL_ON_POKE = process.env.LOAD_PULL_ON_POKE !== '0';
 /** Which runs: LOAD_INSTANCES=1 or 2 (default both, one after the other). */
@@ -242,6 +245,8 @@ function openSocket(ws: Workstation, server: string, leader: boolean, rec: Recor
     let nextId = 1;
     socket.on('message', (raw) => {
       const msg = JSON.parse(raw.toString()) as { type: string; id?: number };
+      // As the workstation does: say which device this is, so the server does not poke it about its own pushes.
+      if (msg.type === 'hello') socket.send(JSON.stringify({ type: 'sync.device', clientId: ws.clientId }));
       if (msg.type === 'poke' && leader && PULL_ON_POKE) void pull(ws, rec);
       if (msg.type === 'pong' && msg.id !== undefined && sent.has(msg.id)) {
         rec.record('ping', performance.now() - sent.get(msg.id)!);
@@ -301,6 +306,11 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
   const connected = sockets.filter((s) => s.socket.readyState === WebSocket.OPEN).length;
   process.stderr.write(`${label}: ${stations.length} signed in (${signInsPerSecond.toFixed(1)}/s), ${connected} sockets connected\n`);
 
+  // Each workstation also syncs every 30 s, as the renderer's engine does (spread over the period).
+  const periodic = stations.map((ws, i) => setTimeout(function again() {
+    void pull(ws, rec);
+    periodic[i] = setTimeout(again, SYNC_PERIOD_MS);
+  }, (SYNC_PERIOD_MS * i) / stations.length));
   // Open-loop schedules: pushes spread evenly over the clinicians, pings spread over the sockets.
   const watch = new ResourceWatch(servers.map((s) => s.pid!));
   const pushEveryMs = 1000 / MUTATIONS_PER_SECOND;
@@ -339,6 +349,7 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
     }, 5);
   });
   rec.measuring = false;
+  for (const timer of periodic) clearTimeout(timer);
   const seconds = (performance.now() - measureStart) / 1000;
   const cpu = watch.stop();
   // Read at the end of the window, as the mutation count is (before the stragglers below finish).
@@ -359,6 +370,7 @@ async function run(label: string, servers: ServerProcess[], users: Array<{ email
     { name: `load ${label}: mutations applied`, value: rec.mutations / seconds, unit: 'mutations/s', target: '>= 500', better: 'higher' },
     { name: `load ${label}: HTTP requests (push + pull)`, value: http.length / seconds, unit: 'requests/s', target: '', better: 'higher' },
     { name: `load ${label}: push batches`, value: of('push').length / seconds, unit: 'pushes/s', target: '', better: 'higher' },
+    { name: `load ${label}: pulls (pokes about others' changes, periodic sync)`, value: of('pull').length / seconds, unit: 'pulls/s', target: '', better: 'lower' },
     { name: `load ${label}: push latency p50`, value: pct(of('push'), 50), unit: 'ms', target: '', better: 'lower' },
     { name: `load ${label}: push latency p99`, value: pct(of('push'), 99), unit: 'ms', target: '< 100', better: 'lower' },
     { name: `load ${label}: pull latency p99`, value: pct(of('pull'), 99), unit: 'ms', target: '< 100', better: 'lower' },

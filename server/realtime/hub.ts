@@ -13,6 +13,7 @@ import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { ClientMessageSchema, REALTIME_HARD_FRAME_LIMIT_BYTES, REALTIME_MAX_MESSAGE_BYTES, REALTIME_PROTOCOL, REALTIME_TOKEN_PREFIX, REALTIME_VISIT_TOKEN_PREFIX } from '../../shared/realtime/messages';
 import type { ServerMessage } from '../../shared/realtime/messages';
+import { ClientIdSchema } from '../../shared/sync/protocol';
 import type { Database } from '../db/database';
 import type { Principal } from '../http/request-context';
 import type { Bus } from './bus';
@@ -37,7 +38,11 @@ const POKE_COALESCE_MS = 10;
 /** Close code for a patient's page whose visit session ended or expired while connected. */
 const REALTIME_SESSION_ENDED_CLOSE = 4401;
 
-const ChangeNoticeSchema = z.object({ patientId: z.uuid().nullable(), userId: z.uuid().nullable(), careTeam: z.array(z.uuid()).max(100).optional(), patientPage: z.literal(true).optional() });
+const ChangeNoticeSchema = z.object({
+  patientId: z.uuid().nullable(), userId: z.uuid().nullable(), careTeam: z.array(z.uuid()).max(100).optional(), patientPage: z.literal(true).optional(),
+  /** The workstation whose push this change is, in exactly the state its answer carried: that device already has it. */
+  origin: ClientIdSchema.optional(),
+});
 
 interface Connection {
   socket: WebSocket;
@@ -47,6 +52,14 @@ interface Connection {
   /** When this socket was last pinged (or connected): it gets at least half a heartbeat period to answer. */
   pingedAt: number;
   signaling: SignalingPeer;
+  /** The workstation's sync clientId (sync.device), once it said. */
+  syncClientId: string | null;
+}
+
+/** Users to poke at the next flush: whether any change was from elsewhere, and which devices pushed the others. */
+interface PendingPoke {
+  fromElsewhere: boolean;
+  origins: Set<string>;
 }
 
 export interface Hub {
@@ -105,12 +118,17 @@ export async function installHub(app: FastifyInstance, options: HubOptions): Pro
   const byPatient = new Map<string, Set<Connection>>();
   /** Connected dispatchers (kept as an index so a patient change does not scan every connection). */
   const dispatcherIds = new Set<string>();
-  const pending = new Set<string>();
+  const pending = new Map<string, PendingPoke>();
   let flushTimer: NodeJS.Timeout | null = null;
 
+  /** A device is not poked when every change since the last flush was its own push, already in its cache. */
+  const onlyItsOwn = (poke: PendingPoke, c: Connection) =>
+    !poke.fromElsewhere && c.syncClientId !== null && poke.origins.size === 1 && poke.origins.has(c.syncClientId);
   const flushPokes = () => {
     flushTimer = null;
-    for (const userId of pending) for (const c of byUser.get(userId) ?? []) sendFrame(c.socket, POKE_FRAME);
+    for (const [userId, poke] of pending) {
+      for (const c of byUser.get(userId) ?? []) if (!onlyItsOwn(poke, c)) sendFrame(c.socket, POKE_FRAME);
+    }
     pending.clear();
   };
   const pendingPatients = new Set<string>();
@@ -137,28 +155,34 @@ export async function installHub(app: FastifyInstance, options: HubOptions): Pro
     pendingPatients.add(patientId);
     patientFlushTimer ??= setTimeout(flushPatientPokes, POKE_COALESCE_MS);
   };
-  const poke = (userIds: Iterable<string>) => {
-    for (const id of userIds) if (byUser.has(id)) pending.add(id);
+  const poke = (userIds: Iterable<string>, origin?: string) => {
+    for (const id of userIds) {
+      if (!byUser.has(id)) continue;
+      let entry = pending.get(id);
+      if (!entry) pending.set(id, (entry = { fromElsewhere: false, origins: new Set() }));
+      if (origin) entry.origins.add(origin);
+      else entry.fromElsewhere = true;
+    }
     if (pending.size > 0 && !flushTimer) flushTimer = setTimeout(flushPokes, POKE_COALESCE_MS);
   };
 
   const unsubscribe = await options.bus.subscribe(CHANGES_CHANNEL, (payload) => {
     const notice = ChangeNoticeSchema.safeParse(payload);
     if (!notice.success) return;
-    const { patientId, userId, careTeam, patientPage } = notice.data;
-    if (userId) poke([userId]);
+    const { patientId, userId, careTeam, patientPage, origin } = notice.data;
+    if (userId) poke([userId], origin);
     if (patientPage && patientId) pokePatient(patientId);
     if (!patientId || byUser.size === 0) return;
     if (careTeam) {
       // The writer named the care team (chat): no lookup per message on every instance.
-      poke([...careTeam, ...dispatcherIds]);
+      poke([...careTeam, ...dispatcherIds], origin);
       return;
     }
     // Care team members of the patient, and dispatchers (whose scope is the home visits of the day).
     void options.db
       .query<{ user_id: string }>('SELECT user_id FROM care_team WHERE patient_id = $1', [patientId])
       .then(({ rows }) => {
-        poke([...rows.map((r) => r.user_id), ...dispatcherIds]);
+        poke([...rows.map((r) => r.user_id), ...dispatcherIds], origin);
       })
       .catch((error: unknown) => app.log.warn({ err: { type: (error as Error)?.name } }, 'poke lookup failed'));
   }, () => {
@@ -230,7 +254,7 @@ export async function installHub(app: FastifyInstance, options: HubOptions): Pro
         ? { userId: principal.userId, role: principal.role, sessionId: principal.sessionId, deviceId: deviceIdOf(request), ip: request.ip }
         : { userId: null, role: 'patient', sessionId: patient!.sessionId, deviceId: deviceIdOf(request), ip: request.ip };
       const connection: Connection = {
-        socket, principal, alive: true, pingedAt: Date.now(),
+        socket, principal, alive: true, pingedAt: Date.now(), syncClientId: null,
         signaling: { userId: principal?.userId ?? null, patient, actor, joined: new Map(), send: (message) => send(socket, message) },
       };
       // Listeners attached synchronously, before any await, so no early message is missed.
@@ -254,6 +278,11 @@ export async function installHub(app: FastifyInstance, options: HubOptions): Pro
         }
         const message = parsed.data;
         if (message.type === 'ping') return send(socket, { type: 'pong', ...(message.id !== undefined ? { id: message.id } : {}) });
+        if (message.type === 'sync.device') {
+          if (!principal) return send(socket, { type: 'error', code: 'bad_message', message: 'Only a signed-in workstation syncs.' });
+          connection.syncClientId = message.clientId;
+          return;
+        }
         options.signaling.handle(connection.signaling, message).catch((error: unknown) => {
           app.log.warn({ err: { type: (error as Error)?.name } }, 'signaling failed');
           send(socket, { type: 'error', code: 'bad_message', message: 'The message could not be handled.' });

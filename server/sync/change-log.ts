@@ -26,6 +26,17 @@ export interface ChangeNotice {
   careTeam?: string[];
   /** The patient's join page should look again: their care conversation changed, or their visit ended. */
   patientPage?: true;
+  /** The pushing workstation's clientId, when this is the very state its push answer carried (it need not pull it). */
+  origin?: string;
+}
+
+/** A pushed change the pushing device already holds: the entity, id and version its answer carried. */
+export const answeredStateKey = (entity: string, id: string, version: number): string => `${entity}:${id}:${version}`;
+
+/** The pushing device and the states its answers carried (see ChangeNotice.origin). */
+export interface PushOrigin {
+  clientId: string;
+  answered: ReadonlySet<string>;
 }
 
 /** Entities whose notices carry the patient's care team (frequent writes that must poke quickly). */
@@ -72,13 +83,14 @@ const MAX_CARE_TEAM_IN_NOTICE = 100;
 
 /**
  * Runs `before` (parameterless statements: the caller's own last writes, in the same round trip), then writes
- * the held-back changes (in the order recorded) under the sequence lock and commits the transaction
+ * the held-back changes (in the order recorded; a push names its device and the states its answers carried,
+ * whose notices then carry that origin) under the sequence lock and commits the transaction
  * (on PostgreSQL; elsewhere the transaction commits as usual right after): call it last, nothing may follow.
  * One call (append_changes, migration 0010) takes the lock, the sequence numbers in recording order, writes
  * the rows and queues the notices (naming the care team of a patient's change; delivered at commit), so the
  * lock is held for that round trip and the commit.
  */
-export async function flushChanges(tx: Queryable, before: readonly string[] = []): Promise<void> {
+export async function flushChanges(tx: Queryable, before: readonly string[] = [], origin?: PushOrigin): Promise<void> {
   const pending = deferred.get(tx) ?? [];
   deferred.delete(tx);
   if (pending.length === 0) {
@@ -87,7 +99,8 @@ export async function flushChanges(tx: Queryable, before: readonly string[] = []
   }
   // Each row's data is already JSON text: the rows are spliced into one JSON array without parsing it again.
   const rowsJson = `[${pending.map((c, i) => `{"i":${i},"entity":${JSON.stringify(c.entity)},"entity_id":${JSON.stringify(c.id)},"patient_id":${JSON.stringify(c.patientId)},"audience_user_id":${JSON.stringify(c.audienceUserId)},"version":${c.version},"data":${c.data}}`).join(',')}]`;
-  const call = `SELECT append_changes(${CHANGE_SEQ_LOCK}, ${sqlLiteral(rowsJson)}::jsonb, ${sqlLiteral(CHANGES_CHANNEL)}, ${sqlLiteral(JSON.stringify(pending.map((c) => c.notice)))}::jsonb, ${MAX_CARE_TEAM_IN_NOTICE})`;
+  const notices = pending.map((c) => (origin?.answered.has(answeredStateKey(c.entity, c.id, c.version)) ? { ...c.notice, origin: origin.clientId } : c.notice));
+  const call = `SELECT append_changes(${CHANGE_SEQ_LOCK}, ${sqlLiteral(rowsJson)}::jsonb, ${sqlLiteral(CHANGES_CHANNEL)}, ${sqlLiteral(JSON.stringify(notices))}::jsonb, ${MAX_CARE_TEAM_IN_NOTICE})`;
   await finish(tx, [...before, call].join(';\n'));
   lockedTransactions.add(tx);
 }

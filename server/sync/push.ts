@@ -9,9 +9,10 @@ import type { Actor, AuditEvent } from '../audit/audit-log';
 import { auditManyStatement } from '../audit/audit-log';
 import type { Mutation, MutationResult, PushRequest } from '../../shared/sync/protocol';
 import { isMutationName, mutationArgs } from '../../shared/sync/mutations';
+import { mutationTarget } from '../../shared/sync/local-effects';
 import { MUTATION_HANDLERS } from './mutations';
 import type { MutationOutcome } from './mutations/types';
-import { deferChanges, discardChangesAfter, flushChanges, pendingChangeMark } from './change-log';
+import { answeredStateKey, deferChanges, discardChangesAfter, flushChanges, pendingChangeMark } from './change-log';
 
 export interface PushDeps {
   db: Database;
@@ -181,9 +182,23 @@ async function applyBatch(deps: PushDeps, principal: Principal, actor: Actor, cl
     }
     const auditRows = auditManyStatement(actor, audits);
     if (auditRows) last.push(auditRows);
-    await flushChanges(tx, last);
+    await flushChanges(tx, last, { clientId, answered: statesTheDeviceHolds(mutations, answers) });
     return answers;
   });
+}
+
+/**
+ * The states this push's answers hand the device for the entity each mutation targets (what the device stores
+ * from an answer, see renderer/data/push-answers.ts): their change notices need not make that device pull.
+ */
+function statesTheDeviceHolds(mutations: readonly Mutation[], answers: readonly Answer[]): Set<string> {
+  const held = new Set<string>();
+  answers.forEach((answer, i) => {
+    if (answer.status !== 'applied' || answer.duplicate || !answer.state) return;
+    const target = mutationTarget(mutations[i]!.name, mutations[i]!.args);
+    if (target && target.entity === answer.state.entity && target.id === answer.state.id) held.add(answeredStateKey(answer.state.entity, answer.state.id, answer.state.version));
+  });
+  return held;
 }
 
 export async function push(deps: PushDeps, principal: Principal, actor: Actor, request: PushRequest, log: (error: unknown) => void): Promise<MutationResult[]> {

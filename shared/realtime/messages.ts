@@ -3,6 +3,7 @@
 // carrying the visit id and the call generation; chat messages join this union later.
 import { z } from 'zod';
 import { VisitMemberSchema, VisitStatusSchema } from '../domain/visit';
+import { ClientIdSchema } from '../sync/protocol';
 
 export const REALTIME_PROTOCOL = 'housecall.v1';
 /** Subprotocol prefix carrying the access token (browsers cannot set headers on a WebSocket). */
@@ -41,6 +42,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('visit.join'), visitId: z.uuid() }),
   z.strictObject({ type: z.literal('visit.leave'), visitId: z.uuid() }),
   z.strictObject({ type: z.literal('visit.signal'), visitId: z.uuid(), generation: CallGenerationSchema, signal: PeerSignalSchema }),
+  /** A workstation's sync identity (the clientId it pushes with): it is not poked about changes it pushed itself. */
+  z.strictObject({ type: z.literal('sync.device'), clientId: ClientIdSchema }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 

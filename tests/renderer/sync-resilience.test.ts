@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryPatientChart } from '../../renderer/data/queries';
+import type { SyncApi } from '../../renderer/platform';
 import type { TestServer } from './support/server';
 import { addPatients, startTestServer } from './support/server';
 import type { TestDevice } from './support/devices';
@@ -96,6 +97,38 @@ describe('sync resilience', () => {
     await editor.layer.actions.queueMutation('patient.updateContact', { patientId, fields: { email: 'after-restart@example.test' } });
     await until(async () => (await editor.layer.core.db.outbox.count()) === 0);
     await until(async () => (await queryPatientChart(watcher.layer.core, patientId))?.patient.email === 'after-restart@example.test');
+  });
+
+  it('with its socket up, a device sends its own changes without pulling them back, and still hears of everyone else\'s', async () => {
+    let pulls = 0;
+    const countPulls = (api: SyncApi): SyncApi => ({
+      ...api,
+      pull(query, signal) {
+        pulls += 1;
+        return api.pull(query, signal);
+      },
+    });
+    const writer = await open({ realtime: true, wrapApi: countPulls });
+    const other = await open();
+    await Promise.all([writer.layer.leadership, other.layer.leadership]);
+    await writer.layer.sync();
+    await other.layer.sync();
+    await until(async () => (await statusOf(writer.layer)).online);
+    const patientId = patients[3]!.patientId;
+    await new Promise((r) => setTimeout(r, 300)); // the socket has said which device it is
+    const before = pulls;
+    for (const email of ['own1@example.test', 'own2@example.test', 'own3@example.test']) {
+      await writer.layer.actions.queueMutation('patient.updateContact', { patientId, fields: { email } });
+      await until(async () => (await writer.layer.core.db.outbox.count()) === 0);
+    }
+    await new Promise((r) => setTimeout(r, 300)); // time for any poke about them to arrive
+    expect(pulls).toBe(before);
+    expect((await queryPatientChart(writer.layer.core, patientId))?.patient.email).toBe('own3@example.test');
+    expect((await statusOf(writer.layer)).allSynced).toBe(true);
+
+    await other.layer.actions.queueMutation('patient.updateContact', { patientId, fields: { email: 'elsewhere@example.test' } });
+    await until(async () => (await queryPatientChart(writer.layer.core, patientId))?.patient.email === 'elsewhere@example.test');
+    expect(pulls).toBeGreaterThan(before);
   });
 
   it('writers committing while a reader pulls in small pages: the reader misses nothing', async () => {

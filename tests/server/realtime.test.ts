@@ -116,6 +116,40 @@ describeEachDriver('realtime pokes', (driver) => {
     mine.socket.close();
     other.socket.close();
   });
+
+  it('does not poke the device that pushed a change about that change; pokes its other devices, and it about what else the change touched', async () => {
+    const client = new TestSyncClient(api, clinicianToken);
+    const pusher = await connect(url, clinicianToken);
+    const laptop = await connect(url, clinicianToken);
+    const undeclared = await connect(url, clinicianToken);
+    await Promise.all([pusher.next('hello'), laptop.next('hello'), undeclared.next('hello')]);
+    pusher.socket.send(JSON.stringify({ type: 'sync.device', clientId: client.clientId }));
+    laptop.socket.send(JSON.stringify({ type: 'sync.device', clientId: 'another-device-0001' }));
+    pusher.socket.send(JSON.stringify({ type: 'ping', id: 1 }));
+    await pusher.next('pong'); // the declaration was handled before the push below
+
+    await client.push([client.mutation('patient.updateContact', { patientId: clinic.ownPatientId, fields: { phone: '206-555-0142' } })]);
+    await laptop.next('poke');
+    await undeclared.next('poke');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(pusher.messages.filter((m) => m.type === 'poke')).toEqual([]);
+
+    // Confirming where the patient is also changes their appointments, which the answer does not carry: poked.
+    await client.push([client.mutation('patient.confirmLocation', { patientId: clinic.ownPatientId, locationState: 'OR' })]);
+    await pusher.next('poke');
+    await client.push([client.mutation('patient.confirmLocation', { patientId: clinic.ownPatientId, locationState: 'WA' })]);
+    for (const probe of [pusher, laptop, undeclared]) probe.socket.close();
+  });
+
+  it('refuses a malformed device declaration, staying usable', async () => {
+    const probe = await connect(url, clinicianToken);
+    await probe.next('hello');
+    probe.socket.send(JSON.stringify({ type: 'sync.device', clientId: 'no' }));
+    expect(await probe.next('error')).toMatchObject({ code: 'bad_message' });
+    probe.socket.send(JSON.stringify({ type: 'ping', id: 9 }));
+    expect(await probe.next('pong')).toEqual({ type: 'pong', id: 9 });
+    probe.socket.close();
+  });
 });
 
 describe.skipIf(!inject('pgUrl'))('realtime across two server instances on one PostgreSQL', () => {
