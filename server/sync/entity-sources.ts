@@ -306,6 +306,23 @@ export async function loadScopePage(
   }));
 }
 
+/**
+ * The entities of one source belonging to any of the patients (in the viewer's scope), ordered by id: a first
+ * sync's chart rows sent right after their patients (see pull.ts). A patient's rows are few; no page limit.
+ */
+export async function loadScopeRowsOfPatients(
+  db: Queryable, source: EntitySource, viewer: ScopeViewer, patientIds: readonly string[],
+): Promise<Array<{ state: EntityState; patientId: string | null }>> {
+  if (patientIds.length === 0) return [];
+  const params: unknown[] = [viewer.userId, patientIds];
+  const scope = scopeSql(source, viewer, params);
+  const { rows } = await db.query<Row>(`${source.from} WHERE ${scope} AND ${source.patientColumn} = ANY($2::uuid[]) ORDER BY t.id`, params);
+  return rows.map((row) => ({
+    state: { entity: source.entity, id: String(row.id), version: Number(row.version), deleted: false, data: source.toData(row) },
+    patientId: patientIdOfRow(row),
+  }));
+}
+
 export async function countScope(db: Queryable, source: EntitySource, viewer: ScopeViewer): Promise<number> {
   const params: unknown[] = [viewer.userId];
   const scope = scopeSql(source, viewer, params);
