@@ -307,16 +307,20 @@ export async function loadScopePage(
 }
 
 /**
- * The entities of one source belonging to any of the patients (in the viewer's scope), ordered by id: a first
- * sync's chart rows sent right after their patients (see pull.ts). A patient's rows are few; no page limit.
+ * The entities of one source (in the viewer's scope) of the patients with ids in (afterPatientId, lastPatientId],
+ * by patient then id: a first sync's chart rows sent right after their patients (see pull.ts). A range of the
+ * patient index, not a list of ids: the batch of patients is a keyset range too. A patient's rows are few: no limit.
  */
-export async function loadScopeRowsOfPatients(
-  db: Queryable, source: EntitySource, viewer: ScopeViewer, patientIds: readonly string[],
+export async function loadScopeRowsOfPatientRange(
+  db: Queryable, source: EntitySource, viewer: ScopeViewer, afterPatientId: string, lastPatientId: string,
 ): Promise<Array<{ state: EntityState; patientId: string | null }>> {
-  if (patientIds.length === 0) return [];
-  const params: unknown[] = [viewer.userId, patientIds];
+  const params: unknown[] = [viewer.userId, afterPatientId, lastPatientId];
   const scope = scopeSql(source, viewer, params);
-  const { rows } = await db.query<Row>(`${source.from} WHERE ${scope} AND ${source.patientColumn} = ANY($2::uuid[]) ORDER BY t.id`, params);
+  const { rows } = await db.query<Row>(
+    `${source.from} WHERE ${source.patientColumn} > $2::uuid AND ${source.patientColumn} <= $3::uuid AND ${scope}
+       ORDER BY ${source.patientColumn}, t.id`,
+    params,
+  );
   return rows.map((row) => ({
     state: { entity: source.entity, id: String(row.id), version: Number(row.version), deleted: false, data: source.toData(row) },
     patientId: patientIdOfRow(row),

@@ -7,7 +7,7 @@ import type { Queryable } from '../db/database';
 import type { Role } from '../../shared/domain/roles';
 import type { Change, EntityState, PullQuery, PullResponse } from '../../shared/sync/protocol';
 import { patientScopeSql } from '../auth/patient-access';
-import { ENTITY_SOURCES, FIRST_ID, countScope, loadScopePage, loadScopeRowsOfPatients } from './entity-sources';
+import { ENTITY_SOURCES, FIRST_ID, countScope, loadScopePage, loadScopeRowsOfPatientRange } from './entity-sources';
 import { isSentWithPatient } from '../../shared/sync/chart-groups';
 import type { ScopeViewer } from './entity-sources';
 import { queueRequestVisible, queueStatesFor } from '../queue/queue-scope';
@@ -28,14 +28,18 @@ async function scopeViewer(viewer: Viewer): Promise<ScopeViewer> {
 }
 
 /**
- * Cursor forms: 'c.<seq>' reading the change log; in a snapshot 'g.<mark>.<entityIndex>.<lastId>.<done>.<total>.<part>.<partAfter>'
+ * Cursor forms: 'c.<seq>' reading the change log; in a snapshot 'g.<mark>.<entityIndex>.<lastId>.<done>.<total>.<part>.<partAfter>.<perPatient>'
  * (patient-major: while at the patient source, lastId is the last patient started, part the index in CHART_SOURCES
  * of their chart rows still to send after partAfter; the chart sources are then skipped), or the earlier
  * entity-major 'b.<mark>.<entityIndex>.<lastId>.<done>.<total>', still continued as such.
  */
 type Cursor =
   | { kind: 'log'; seq: number }
-  | { kind: 'snapshot'; grouped: boolean; mark: number; entityIndex: number; lastId: string; done: number; total: number; part: number; partAfter: string };
+  | {
+    kind: 'snapshot'; grouped: boolean; mark: number; entityIndex: number; lastId: string; done: number; total: number; part: number; partAfter: string;
+    /** Changes per patient (the patient and their chart rows) seen so far, rounded up; 0 before any. */
+    perPatient: number;
+  };
 
 export class BadCursorError extends Error {}
 
@@ -49,13 +53,13 @@ export function parseCursor(raw: string): Cursor | null {
   if (raw === '') return null;
   const parts = raw.split('.');
   if (parts[0] === 'c' && parts.length === 2 && DIGITS.test(parts[1]!)) return { kind: 'log', seq: Number(parts[1]) };
-  const grouped = parts[0] === 'g' && parts.length === 8;
+  const grouped = parts[0] === 'g' && parts.length === 9;
   if ((parts[0] === 'b' && parts.length === 6) || grouped) {
-    const [, mark, index, lastId, done, total, part = '0', partAfter = FIRST_ID] = parts;
-    if ([mark, index, done, total, part].every((p) => DIGITS.test(p!)) && UUID.test(lastId!) && UUID.test(partAfter) && Number(index) <= ENTITY_SOURCES.length && Number(part) <= CHART_SOURCES.length) {
+    const [, mark, index, lastId, done, total, part = '0', partAfter = FIRST_ID, perPatient = '0'] = parts;
+    if ([mark, index, done, total, part, perPatient].every((p) => DIGITS.test(p!)) && UUID.test(lastId!) && UUID.test(partAfter) && Number(index) <= ENTITY_SOURCES.length && Number(part) <= CHART_SOURCES.length) {
       return {
         kind: 'snapshot', grouped, mark: Number(mark), entityIndex: Number(index), lastId: lastId!, done: Number(done), total: Number(total),
-        part: grouped ? Number(part) : CHART_SOURCES.length, partAfter,
+        part: grouped ? Number(part) : CHART_SOURCES.length, partAfter, perPatient: Number(perPatient),
       };
     }
   }
@@ -75,7 +79,7 @@ export function snapshotMarkOf(raw: string): number | null {
 function encode(c: Cursor): string {
   if (c.kind === 'log') return `c.${c.seq}`;
   const base = `${c.mark}.${c.entityIndex}.${c.lastId}.${c.done}.${c.total}`;
-  return c.grouped ? `g.${base}.${c.part}.${c.partAfter}` : `b.${base}`;
+  return c.grouped ? `g.${base}.${c.part}.${c.partAfter}.${c.perPatient}` : `b.${base}`;
 }
 
 async function highWaterMark(db: Queryable): Promise<number> {
@@ -93,7 +97,11 @@ interface ChartPosition {
   partAfter: string;
 }
 
-/** The first batch of a page is small: a clinic whose patients have long charts does not over-read. */
+/**
+ * The first batch of patients of a snapshot is small (a clinic whose patients have long charts does not over-read);
+ * later batches are sized by the changes per patient seen so far (carried in the cursor), to fill a page in one or
+ * two batches: each batch costs a query per chart source.
+ */
 const FIRST_PATIENT_BATCH = 25;
 
 /**
@@ -102,7 +110,7 @@ const FIRST_PATIENT_BATCH = 25;
  * patient has been sent.
  */
 async function patientMajorStep(
-  db: Queryable, viewer: ScopeViewer, pos: ChartPosition, limit: number, changes: Change[], add: (item: ScopedItem) => void, batchHint: { perPatient: number; first: boolean },
+  db: Queryable, viewer: ScopeViewer, pos: ChartPosition, limit: number, changes: Change[], add: (item: ScopedItem) => void, batchHint: { perPatient: number },
 ): Promise<boolean> {
   const want = limit - changes.length;
   if (pos.part < CHART_SOURCES.length) {
@@ -116,12 +124,11 @@ async function patientMajorStep(
     }
     return false;
   }
-  const size = Math.max(1, Math.min(want, batchHint.first ? FIRST_PATIENT_BATCH : Math.ceil(want / batchHint.perPatient)));
-  batchHint.first = false;
+  const size = Math.max(1, Math.min(want, batchHint.perPatient === 0 ? FIRST_PATIENT_BATCH : Math.ceil(want / batchHint.perPatient)));
   const patients = await loadScopePage(db, PATIENT_SOURCE, viewer, pos.lastId, size);
   if (patients.length === 0) return true;
-  const ids = patients.map((p) => p.state.id);
-  const charts = await Promise.all(CHART_SOURCES.map((source) => loadScopeRowsOfPatients(db, source, viewer, ids)));
+  const lastInBatch = patients[patients.length - 1]!.state.id;
+  const charts = await Promise.all(CHART_SOURCES.map((source) => loadScopeRowsOfPatientRange(db, source, viewer, pos.lastId, lastInBatch)));
   const byPatient = charts.map((rows) => {
     const map = new Map<string, typeof rows>();
     for (const row of rows) {
@@ -131,7 +138,7 @@ async function patientMajorStep(
     }
     return map;
   });
-  batchHint.perPatient = Math.max(1, (patients.length + charts.reduce((n, rows) => n + rows.length, 0)) / patients.length);
+  batchHint.perPatient = Math.ceil((patients.length + charts.reduce((n, rows) => n + rows.length, 0)) / patients.length);
   for (const patient of patients) {
     if (changes.length >= limit) return false;
     add(patient);
@@ -152,7 +159,7 @@ async function snapshotPage(db: Queryable, viewer: ScopeViewer, cursor: Extract<
   const add = (item: ScopedItem) => changes.push({ ...item.state, seq: cursor.mark, patientId: item.patientId });
   let { entityIndex, lastId, done } = cursor;
   const pos: ChartPosition = { lastId, part: cursor.part, partAfter: cursor.partAfter };
-  const batchHint = { perPatient: 1 + CHART_SOURCES.length, first: true };
+  const batchHint = { perPatient: cursor.perPatient };
   /** The next source to page through: a patient-major snapshot has sent the chart sources with the patients. */
   const nextIndex = (i: number) => {
     let next = i + 1;
@@ -189,7 +196,7 @@ async function snapshotPage(db: Queryable, viewer: ScopeViewer, cursor: Extract<
   const inPatients = cursor.grouped && ENTITY_SOURCES[entityIndex] === PATIENT_SOURCE; // the chart position matters only there
   const next: Cursor = finished
     ? { kind: 'log', seq: cursor.mark }
-    : { ...cursor, entityIndex, lastId, done, part: inPatients ? pos.part : CHART_SOURCES.length, partAfter: inPatients ? pos.partAfter : FIRST_ID };
+    : { ...cursor, entityIndex, lastId, done, part: inPatients ? pos.part : CHART_SOURCES.length, partAfter: inPatients ? pos.partAfter : FIRST_ID, perPatient: batchHint.perPatient };
   return { changes, cursor: encode(next), hasMore: true, progress: { done, total: Math.max(cursor.total, done) } };
 }
 
@@ -279,7 +286,7 @@ export async function pull(db: Queryable, who: { userId: string; role: Role }, q
     const scope = await scopeViewer(viewer);
     let total = 0;
     for (const source of ENTITY_SOURCES) total += await countScope(db, source, scope);
-    return snapshotPage(db, scope, { kind: 'snapshot', grouped: true, mark, entityIndex: 0, lastId: FIRST_ID, done: 0, total, part: CHART_SOURCES.length, partAfter: FIRST_ID }, query.limit);
+    return snapshotPage(db, scope, { kind: 'snapshot', grouped: true, mark, entityIndex: 0, lastId: FIRST_ID, done: 0, total, part: CHART_SOURCES.length, partAfter: FIRST_ID, perPatient: 0 }, query.limit);
   }
   if (cursor.kind === 'snapshot') return snapshotPage(db, await scopeViewer(viewer), cursor, query.limit);
   return logPage(db, viewer, cursor.seq, query.limit);
