@@ -6,7 +6,7 @@ import type { DataEnvironment } from './environment';
 import type { KeyProvider } from './keys';
 import { KeyError, browserKeyProvider } from './keys';
 import { readMeta, newClientId, setMeta } from './meta';
-import { CacheDb, ENTITY_TABLE_NAMES, cacheDbName } from './schema';
+import { CacheDb, SERVER_DATA_TABLES, cacheDbName } from './schema';
 import type { EngineStatusStore } from './status';
 import { createEngineStatusStore } from './status';
 
@@ -54,7 +54,7 @@ async function keyMatches(db: CacheDb, key: CryptoKey): Promise<boolean> {
     }
   }
   // No check value yet: only a brand-new, empty cache may take this key.
-  return (await db.outbox.count()) === 0 && (await db.conflicts.count()) === 0 && (await db.patients.count()) === 0;
+  return (await db.outbox.count()) === 0 && (await db.conflicts.count()) === 0 && (await db.charts.count()) === 0;
 }
 
 async function obtainKey(db: CacheDb, options: CacheOptions, warnings: string[]): Promise<{ key: CryptoKey; provider: KeyProvider } | null> {
@@ -76,7 +76,7 @@ async function obtainKey(db: CacheDb, options: CacheOptions, warnings: string[])
 /** Removes what came from the server (kept: the outbox and conflicts, i.e. clinician-entered text). */
 export async function purgeServerData(db: CacheDb): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
-    for (const name of ENTITY_TABLE_NAMES) await db[name].clear();
+    for (const name of SERVER_DATA_TABLES) await db.table(name).clear();
     await setMeta(db, { cursor: '', firstSyncDone: false });
   });
 }

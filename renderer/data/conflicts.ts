@@ -5,7 +5,7 @@ import type { CacheCore } from './cache';
 import type { ConflictAction } from './contract';
 import { label, unseal } from './crypto';
 import { DataError } from './errors';
-import { parseEntityKey } from './entity-store';
+import { readRow } from './entity-store';
 import { queueMutation } from './outbox';
 
 export async function resolveConflict(core: CacheCore, id: string, action: ConflictAction): Promise<void> {
@@ -20,8 +20,7 @@ export async function resolveConflict(core: CacheCore, id: string, action: Confl
   let baseVersion = conflict.baseVersion;
   if (action === 'keep-mine') {
     const theirs = conflict.theirs ? await unseal<EntityState>(core.key, conflict.theirs, label.theirs(conflict.id)) : null;
-    const target = parseEntityKey(conflict.entityKey);
-    const row = target ? await db.entityTable(target.entity).get(target.id) : undefined;
+    const row = await readRow(db, conflict.entityKey, conflict.patientId);
     // The newest server version the device knows of: the conflict's, or a newer one pulled since.
     const known = Math.max(theirs?.version ?? 0, row?.version ?? 0);
     baseVersion = known > 0 ? known : conflict.baseVersion;

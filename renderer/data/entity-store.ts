@@ -3,18 +3,29 @@
 // transaction only if none of them changed meanwhile (another window, the UI, the engine); else start over.
 import type { CachedEntityName, EffectContext, EntityData } from '../../shared/sync/local-effects';
 import { foldLocalEffects } from '../../shared/sync/local-effects';
+import { isChartGroupEntity } from '../../shared/sync/chart-groups';
+import type { MemberWrite } from './chart-groups';
+import { readMemberRows, storeMemberRows } from './chart-groups';
 import { label, seal, unseal } from './crypto';
 import { DataError, isQuotaError } from './errors';
-import type { CacheDb, EntityRow, OutboxRow, Sealed } from './schema';
-import { ENTITY_TABLE } from './schema';
+import type { CacheDb, EntityRow, OutboxRow, Sealed, TableEntityName } from './schema';
+import { CACHED_ENTITIES } from './schema';
 
 export const entityKey = (entity: CachedEntityName, id: string): string => `${entity}:${id}`;
+
+const KNOWN_ENTITIES: ReadonlySet<string> = new Set(CACHED_ENTITIES);
 
 export function parseEntityKey(key: string): { entity: CachedEntityName; id: string } | null {
   const at = key.indexOf(':');
   const entity = key.slice(0, at) as CachedEntityName;
-  return at > 0 && Object.hasOwn(ENTITY_TABLE, entity) ? { entity, id: key.slice(at + 1) } : null;
+  return at > 0 && KNOWN_ENTITIES.has(entity) ? { entity, id: key.slice(at + 1) } : null;
 }
+
+/**
+ * The patient each key's entity belongs to, when the caller knows it (a pulled change, a queued change): the
+ * chart entities are stored in their patient's group, found by it (see chart-groups.ts).
+ */
+export type PatientHints = ReadonlyMap<string, string | null>;
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -26,6 +37,8 @@ export interface EntitySnapshot {
   key: string;
   target: { entity: CachedEntityName; id: string } | null;
   row: EntityRow | undefined;
+  /** Grouped chart entities: the patient whose group holds (or was looked in for) the row. */
+  patientId: string | null;
   /** Outbox entries of this entity, oldest first. */
   entries: OutboxRow[];
 }
@@ -39,22 +52,28 @@ const KEY_RANGE_MIN_IDS = 32;
  * Which of the ids have a stored row. Many ids are looked up as one key-range read of primary keys (no values):
  * a pulled page's ids are sorted and mostly new, so this replaces thousands of single reads by one.
  */
-async function storedIds(db: CacheDb, entity: CachedEntityName, ids: readonly string[]): Promise<string[]> {
+async function storedIds(db: CacheDb, entity: TableEntityName, ids: readonly string[]): Promise<string[]> {
   const sorted = [...ids].sort();
   const inRange = await db.entityTable(entity).where(':id').between(sorted[0]!, sorted[sorted.length - 1]!, true, true).primaryKeys();
   const wanted = new Set(ids);
   return inRange.filter((id) => wanted.has(id));
 }
 
+const isGroupedKey = (target: EntitySnapshot['target']): boolean => target !== null && isChartGroupEntity(target.entity);
+
 /** Reads rows and outbox entries for the keys (call inside a transaction covering the tables, or none). */
-export async function readSnapshots(db: CacheDb, keys: readonly string[]): Promise<Map<string, EntitySnapshot>> {
+export async function readSnapshots(db: CacheDb, keys: readonly string[], hints: PatientHints = new Map()): Promise<Map<string, EntitySnapshot>> {
   const unique = [...new Set(keys)];
-  const byEntity = new Map<CachedEntityName, string[]>();
+  const byEntity = new Map<TableEntityName, string[]>();
+  const grouped: string[] = [];
   for (const key of unique) {
     const target = parseEntityKey(key);
-    if (target) pushTo(byEntity, target.entity, target.id);
+    if (!target) continue;
+    if (isChartGroupEntity(target.entity)) grouped.push(key);
+    else pushTo(byEntity, target.entity, target.id);
   }
-  const rows = new Map<string, EntityRow>();
+  // Dexie transactions: never await an async helper that issues no IndexedDB request (the transaction would end).
+  const rows = grouped.length > 0 ? await readMemberRows(db, grouped, (ek) => hints.get(ek) ?? null) : new Map<string, EntityRow>();
   for (const [entity, ids] of byEntity) {
     const stored = ids.length < KEY_RANGE_MIN_IDS ? ids : await storedIds(db, entity, ids);
     if (stored.length === 0) continue;
@@ -65,28 +84,39 @@ export async function readSnapshots(db: CacheDb, keys: readonly string[]): Promi
   }
   const entries = unique.length > 0 ? await db.outbox.where('entityKey').anyOf(unique).toArray() : [];
   const snaps = new Map<string, EntitySnapshot>();
-  for (const key of unique) snaps.set(key, { key, target: parseEntityKey(key), row: rows.get(key), entries: [] });
+  for (const key of unique) {
+    const row = rows.get(key);
+    const target = parseEntityKey(key);
+    snaps.set(key, { key, target, row, patientId: isGroupedKey(target) ? (row?.patientId ?? hints.get(key) ?? null) : null, entries: [] });
+  }
   for (const entry of entries.sort((a, b) => a.seq - b.seq)) snaps.get(entry.entityKey)?.entries.push(entry);
   return snaps;
 }
+
+/** The hints under which snapshots were read (so they are read again in the same places). */
+const hintsOf = (snaps: Map<string, EntitySnapshot>): PatientHints => new Map([...snaps].map(([key, snap]) => [key, snap.patientId]));
 
 /**
  * Whether the rows and outbox entries of a snapshot are as they were. Rows that were absent are checked by
  * key only (no values read): on a first sync that is every row, and reading them back was a third of the time.
  */
 async function unchanged(db: CacheDb, snaps: Map<string, EntitySnapshot>): Promise<boolean> {
-  const absent = new Map<CachedEntityName, string[]>();
+  const absent = new Map<TableEntityName, string[]>();
   const present: string[] = [];
+  const absentGrouped: string[] = [];
   for (const [key, snap] of snaps) {
     if (!snap.target) continue;
     if (snap.row) present.push(key);
+    else if (isChartGroupEntity(snap.target.entity)) absentGrouped.push(key);
     else pushTo(absent, snap.target.entity, snap.target.id);
   }
   for (const [entity, ids] of absent) {
     const stored = ids.length < KEY_RANGE_MIN_IDS ? (await db.entityTable(entity).bulkGet(ids)).filter(Boolean) : await storedIds(db, entity, ids);
     if (stored.length > 0) return false;
   }
-  const rowsNow = await readSnapshots(db, present);
+  const hints = hintsOf(snaps);
+  if (absentGrouped.length > 0 && (await readMemberRows(db, absentGrouped, (ek) => hints.get(ek) ?? null)).size > 0) return false;
+  const rowsNow = await readSnapshots(db, present, hints);
   for (const key of present) if (rowsNow.get(key)!.row?.rev !== snaps.get(key)!.row?.rev) return false;
   const keys = [...snaps.keys()];
   const entries = keys.length > 0 ? await db.outbox.where('entityKey').anyOf(keys).toArray() : [];
@@ -111,9 +141,12 @@ export interface PlannedWrite<P> {
  * into an empty cache. No read transaction means the plan can be computed while an earlier page is still
  * being written (a read would wait for that write); commitPlanned checks the assumption before writing.
  */
-export function absentSnapshots(keys: readonly string[]): Map<string, EntitySnapshot> {
+export function absentSnapshots(keys: readonly string[], hints: PatientHints = new Map()): Map<string, EntitySnapshot> {
   const snaps = new Map<string, EntitySnapshot>();
-  for (const key of keys) snaps.set(key, { key, target: parseEntityKey(key), row: undefined, entries: [] });
+  for (const key of keys) {
+    const target = parseEntityKey(key);
+    snaps.set(key, { key, target, row: undefined, patientId: isGroupedKey(target) ? (hints.get(key) ?? null) : null, entries: [] });
+  }
   return snaps;
 }
 
@@ -122,9 +155,9 @@ export async function planWrite<P>(
   db: CacheDb,
   keys: readonly string[],
   compute: (snaps: Map<string, EntitySnapshot>) => Promise<P>,
-  options: { assumeAbsent?: boolean } = {},
+  options: { assumeAbsent?: boolean; hints?: PatientHints } = {},
 ): Promise<PlannedWrite<P>> {
-  const snaps = options.assumeAbsent ? absentSnapshots(keys) : await db.transaction('r', db.tables, () => readSnapshots(db, keys));
+  const snaps = options.assumeAbsent ? absentSnapshots(keys, options.hints) : await db.transaction('r', db.tables, () => readSnapshots(db, keys, options.hints));
   return { snaps, plan: await compute(snaps) };
 }
 
@@ -155,7 +188,7 @@ export async function commitPlanned<P>(
 ): Promise<P> {
   let current = planned;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (attempt > 0) current = await planWrite(db, keys, compute);
+    if (attempt > 0) current = await planWrite(db, keys, compute, { hints: hintsOf(current.snaps) });
     if (await tryCommit(db, current, write)) return current.plan;
   }
   throw new DataError('busy', 'The local data kept changing; try again.');
@@ -170,8 +203,9 @@ export async function guardedWrite<P>(
   keys: readonly string[],
   compute: (snaps: Map<string, EntitySnapshot>) => Promise<P>,
   write: (plan: P, snaps: Map<string, EntitySnapshot>) => Promise<void>,
+  hints?: PatientHints,
 ): Promise<P> {
-  return commitPlanned(db, keys, await planWrite(db, keys, compute), compute, write);
+  return commitPlanned(db, keys, await planWrite(db, keys, compute, hints ? { hints } : {}), compute, write);
 }
 
 /** The entity's data as the device shows it: the local view when changes are pending, else the server's. */
@@ -268,16 +302,24 @@ export async function composeRow(input: ComposeInput): Promise<EntityRow | null>
   };
 }
 
-/** Puts or deletes the composed rows (inside the write transaction). */
+/** Puts or deletes the composed rows (inside the write transaction); grouped chart entities go to their patient's group. */
 export async function storeRows(db: CacheDb, rows: ReadonlyArray<{ snap: EntitySnapshot; row: EntityRow | null }>): Promise<void> {
-  const puts = new Map<CachedEntityName, EntityRow[]>();
-  const deletes = new Map<CachedEntityName, string[]>();
+  const puts = new Map<TableEntityName, EntityRow[]>();
+  const deletes = new Map<TableEntityName, string[]>();
+  const members: MemberWrite[] = [];
   for (const { snap, row } of rows) {
     if (!snap.target) continue;
     const { entity, id } = snap.target;
-    if (row) pushTo(puts, entity, row);
+    if (isChartGroupEntity(entity)) members.push({ ek: snap.key, fromPatientId: snap.row ? snap.row.patientId : null, row });
+    else if (row) pushTo(puts, entity, row);
     else pushTo(deletes, entity, id);
   }
   for (const [entity, list] of puts) await db.entityTable(entity).bulkPut(list);
   for (const [entity, ids] of deletes) await db.entityTable(entity).bulkDelete(ids);
+  if (members.length > 0) await storeMemberRows(db, members);
+}
+
+/** One cached row by entity key (patientId: whose group to look in for a chart entity, if known). */
+export async function readRow(db: CacheDb, key: string, patientId: string | null): Promise<EntityRow | undefined> {
+  return (await readSnapshots(db, [key], new Map([[key, patientId]]))).get(key)?.row;
 }

@@ -7,7 +7,7 @@ import type { CacheCore } from './cache';
 import { label, seal } from './crypto';
 import { DataError, STORAGE_FULL_MESSAGE } from './errors';
 import type { EntitySnapshot } from './entity-store';
-import { entityKey, guardedWrite, openView, patientIdOf } from './entity-store';
+import { entityKey, guardedWrite, openView, patientIdOf, storeRows } from './entity-store';
 import { getMeta, setMeta } from './meta';
 import type { EntityRow, OutboxRow, Sealed } from './schema';
 
@@ -103,7 +103,7 @@ export async function queueMutation(core: CacheCore, name: string, rawArgs: unkn
           },
         };
       },
-      async (plan) => {
+      async (plan, snaps) => {
         if (plan.coalesceInto) {
           await db.outbox.put({ ...plan.entry, seq: plan.coalesceInto.seq });
         } else {
@@ -111,9 +111,10 @@ export async function queueMutation(core: CacheCore, name: string, rawArgs: unkn
           await setMeta(db, { nextSeq: seq + 1 });
           await db.outbox.add({ ...plan.entry, seq });
         }
-        if (plan.row && target) await db.entityTable(target.entity).put(plan.row);
+        if (plan.row) await storeRows(db, [{ snap: snaps.get(key)!, row: plan.row }]);
         if (options.resolvesConflict) await db.conflicts.delete(options.resolvesConflict);
       },
+      new Map([[key, target?.patientId ?? null]]),
     );
   } catch (error) {
     if (error instanceof DataError && error.code === 'storage_full') {

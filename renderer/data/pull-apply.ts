@@ -48,6 +48,7 @@ function toConflict(entry: OutboxRow, reason: ConflictRow['reason'], message: st
  */
 export async function removePatient(db: CacheDb, patientId: string, nowIso: string): Promise<void> {
   for (const name of ENTITY_TABLE_NAMES) await db[name].where('patientId').equals(patientId).delete();
+  await db.charts.delete(patientId); // the patient and their chart
   await db.conflicts.where('patientId').equals(patientId).modify({ theirs: null });
   const entries = await db.outbox.where('patientId').equals(patientId).toArray();
   if (entries.length === 0) return;
@@ -140,10 +141,12 @@ export interface PreparedPullPage {
  * still being written; the commit checks that, and composes the page again from the cache if it was wrong.
  */
 export function preparePullPage(core: CacheCore, page: PullResponse, options: { expectNew?: boolean } = {}): PreparedPullPage {
-  const keys = entityChanges(page.changes).map((c) => entityKey(c.entity, c.id));
+  const changes = entityChanges(page.changes);
+  const keys = changes.map((c) => entityKey(c.entity, c.id));
+  const hints = new Map(changes.map((c, i) => [keys[i]!, c.patientId]));
   const nowIso = new Date(core.env.now()).toISOString();
   const compute = (snaps: Map<string, EntitySnapshot>) => planPage(core, page.changes, snaps, nowIso, page.progress === null);
-  return { page, keys, nowIso, planned: planWrite(core.db, keys, compute, { assumeAbsent: options.expectNew === true }) };
+  return { page, keys, nowIso, planned: planWrite(core.db, keys, compute, { assumeAbsent: options.expectNew === true, hints }) };
 }
 
 /** Stores a prepared page and its cursor atomically. Returns how many entity changes the page held. */

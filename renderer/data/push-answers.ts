@@ -82,6 +82,7 @@ export async function applyPushAnswers(core: CacheCore, sent: readonly OutboxRow
   if (keys.length === 0) return summary;
   const { db } = core;
   const nowIso = new Date(core.env.now()).toISOString();
+  const hints = new Map(sent.map((e) => [e.entityKey, e.patientId]));
   await guardedWrite(
     db,
     keys,
@@ -95,6 +96,7 @@ export async function applyPushAnswers(core: CacheCore, sent: readonly OutboxRow
       await storeRows(db, plans.filter((p) => p.touchesRow));
       await setMeta(db, { lastServerContactAt: nowIso });
     },
+    hints,
   );
   for (const r of answers.values()) summary[r.status === 'applied' ? 'applied' : 'rejected'] += 1;
   return summary;

@@ -9,6 +9,8 @@ import type { ConflictItem, LocalAppointment, LocalChart, LocalEncounter, LocalF
 import { label, unseal } from './crypto';
 import { DataError } from './errors';
 import { dispatchKeyOf, entityKey, openView } from './entity-store';
+import { allMemberRows, membersOf } from './chart-groups';
+import { isChartGroupEntity } from '../../shared/sync/chart-groups';
 import type { EntityRow, LegacySealed, Sealed } from './schema';
 
 /**
@@ -79,12 +81,12 @@ export async function queryAppointmentsInRange(core: CacheCore, fromIso: string,
 }
 
 export async function queryPatients(core: CacheCore): Promise<LocalPatient[]> {
-  const rows = await core.db.patients.toArray();
+  const rows = (await core.db.charts.toArray()).flatMap((group) => membersOf(group, 'patient'));
   return (await views<LocalPatient>(core, 'patient', rows)).sort(byName);
 }
 
 export async function queryPatient(core: CacheCore, patientId: string): Promise<LocalPatient | null> {
-  const row = await core.db.patients.get(patientId);
+  const [row] = membersOf(await core.db.charts.get(patientId), 'patient');
   return row ? ((await views<LocalPatient>(core, 'patient', [row]))[0] ?? null) : null;
 }
 
@@ -97,18 +99,19 @@ const strip = <T>(items: Array<T & { pending: boolean }>): T[] =>
 /** Everything cached about one patient; null when the patient is not on this device. */
 export async function queryPatientChart(core: CacheCore, patientId: string): Promise<LocalChart | null> {
   const { db } = core;
-  const patientRow = await db.patients.get(patientId);
+  const group = await db.charts.get(patientId);
+  const [patientRow] = membersOf(group, 'patient');
   if (!patientRow) return null;
-  const [allergyRows, medicationRows, problemRows, appointmentRows, noteRows, rxRows, encounterRows, vitalRows] = await Promise.all([
-    db.allergies.where('patientId').equals(patientId).toArray(),
-    db.medications.where('patientId').equals(patientId).toArray(),
-    db.problems.where('patientId').equals(patientId).toArray(),
+  const [appointmentRows, noteRows, rxRows] = await Promise.all([
     db.appointments.where('patientId').equals(patientId).toArray(),
     db.notes.where('patientId').equals(patientId).toArray(),
     db.prescriptions.where('patientId').equals(patientId).toArray(),
-    db.encounters.where('patientId').equals(patientId).toArray(),
-    db.vitals.where('patientId').equals(patientId).toArray(),
   ]);
+  const allergyRows = membersOf(group, 'allergy');
+  const medicationRows = membersOf(group, 'medication');
+  const problemRows = membersOf(group, 'problem');
+  const encounterRows = membersOf(group, 'encounter');
+  const vitalRows = membersOf(group, 'vital');
   const [patient, allergies, medications, problems, appointments, notes, prescriptions, encounters, vitals] = await Promise.all([
     views<LocalPatient>(core, 'patient', [patientRow]),
     views<Allergy>(core, 'allergy', allergyRows),
@@ -186,7 +189,7 @@ export async function queryConflicts(core: CacheCore): Promise<ConflictItem[]> {
 
 /** Every cached entity's current view by table, for tests and diagnostics (never logged: it is PHI). */
 export async function queryAllViews(core: CacheCore, entity: CachedEntityName): Promise<Array<EntityData & { pending: boolean }>> {
-  const rows = await core.db.entityTable(entity).toArray();
+  const rows = isChartGroupEntity(entity) ? await allMemberRows(core.db, entity) : await core.db.entityTable(entity).toArray();
   return views<EntityData>(core, entity, rows);
 }
 

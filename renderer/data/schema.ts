@@ -1,11 +1,15 @@
-// The per-user IndexedDB cache (Dexie): one table per synced entity, the outbox, conflicts and meta.
+// The per-user IndexedDB cache (Dexie): a table per synced entity, except patients and their chart entities,
+// one record per patient in `charts` (version 8, see chart-groups.ts); and the outbox, conflicts and meta.
 // Versions are numbered and append-only: never edit a shipped version, add db.version(n + 1) with an upgrade.
 // Only non-PHI keys are indexed (ids, patientId, appointment start and clinician); every PHI value is sealed.
 import { Dexie } from 'dexie';
 import type { Table } from 'dexie';
 import type { CachedEntityName } from '../../shared/sync/local-effects';
+import type { ChartGroupEntity } from '../../shared/sync/chart-groups';
+import { CHART_GROUP_ENTITIES } from '../../shared/sync/chart-groups';
 import type { RejectionReason } from '../../shared/sync/protocol';
 import type { DataEnvironment } from './environment';
+import { groupRows } from './chart-groups';
 
 /**
  * An AES-GCM sealed JSON value (see crypto.ts): one byte array, the 12-byte IV followed by the ciphertext.
@@ -43,6 +47,20 @@ export interface EntityRow {
   conversationId?: string;
   /** Field requests only: `${cityId}|${dispatchDate}` (see dispatchKeyOf). */
   dispatchKey?: string;
+}
+
+/** A grouped chart entity as stored in its patient's group: an EntityRow without what the group says. */
+export type ChartMember = Pick<EntityRow, 'id' | 'version' | 'srv' | 'loc' | 'pending' | 'rev'>;
+
+/**
+ * One patient and their chart entities (CHART_GROUP_ENTITIES) in one record: a first sync writes each patient's
+ * chart once instead of one record (and one patientId index entry) per row. Members are keyed by entity key
+ * ('patient:<id>', 'allergy:<id>'); each is sealed on its own with the labels of its entity key, as when it had a
+ * row of its own. Only ids are in the clear.
+ */
+export interface ChartGroupRow {
+  patientId: string;
+  members: Record<string, ChartMember>;
 }
 
 /** A mutation waiting for the server. The primary key is the mutation's seq (per client, increasing). */
@@ -95,48 +113,48 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** Entities cached in a table of their own (one record each); patients and their chart entities live in `charts`. */
+export type TableEntityName = Exclude<CachedEntityName, ChartGroupEntity>;
+
 export const ENTITY_TABLE: {
-  readonly [E in CachedEntityName]: 'patients' | 'allergies' | 'medications' | 'problems' | 'appointments' | 'notes' | 'queue' | 'encounters' | 'vitals' | 'prescriptions' | 'tasks' | 'conversations' | 'messages' | 'fieldRequests';
+  readonly [E in TableEntityName]: 'appointments' | 'notes' | 'queue' | 'prescriptions' | 'tasks' | 'conversations' | 'messages' | 'fieldRequests';
 } = {
-  patient: 'patients',
-  allergy: 'allergies',
-  medication: 'medications',
-  problem: 'problems',
   appointment: 'appointments',
   note: 'notes',
   queue: 'queue',
-  encounter: 'encounters',
-  vital: 'vitals',
   prescription: 'prescriptions',
   task: 'tasks',
   conversation: 'conversations',
   message: 'messages',
   fieldRequest: 'fieldRequests',
 };
-export type EntityTableName = (typeof ENTITY_TABLE)[CachedEntityName];
+export type EntityTableName = (typeof ENTITY_TABLE)[TableEntityName];
 export const ENTITY_TABLE_NAMES: readonly EntityTableName[] = Object.values(ENTITY_TABLE);
-export const CACHED_ENTITIES = Object.keys(ENTITY_TABLE) as CachedEntityName[];
+export const CACHED_ENTITIES: readonly CachedEntityName[] = [...(Object.keys(ENTITY_TABLE) as TableEntityName[]), ...CHART_GROUP_ENTITIES];
+/** The tables holding server data (cleared when it is purged). */
+export const SERVER_DATA_TABLES: readonly string[] = [...ENTITY_TABLE_NAMES, 'charts'];
+
+/** The tables of the grouped entities up to version 7 (one record per row). */
+const VERSION_7_CHART_TABLES: ReadonlyArray<[ChartGroupEntity, string]> = [
+  ['patient', 'patients'], ['allergy', 'allergies'], ['medication', 'medications'], ['problem', 'problems'], ['encounter', 'encounters'], ['vital', 'vitals'],
+];
 
 export const CACHE_DB_PREFIX = 'housecall-cache-';
 export const cacheDbName = (userId: string): string => `${CACHE_DB_PREFIX}${userId}`;
 
 export class CacheDb extends Dexie {
-  declare patients: Table<EntityRow, string>;
-  declare allergies: Table<EntityRow, string>;
-  declare medications: Table<EntityRow, string>;
-  declare problems: Table<EntityRow, string>;
   declare appointments: Table<EntityRow, string>;
   declare notes: Table<EntityRow, string>;
   /** On-demand queue requests in this clinician's licensed states (and the ones they took). */
   declare queue: Table<EntityRow, string>;
-  declare encounters: Table<EntityRow, string>;
-  declare vitals: Table<EntityRow, string>;
   declare icd10: Table<Icd10Row, string>;
   declare prescriptions: Table<EntityRow, string>;
   declare tasks: Table<EntityRow, string>;
   declare conversations: Table<EntityRow, string>;
   declare messages: Table<EntityRow, string>;
   declare fieldRequests: Table<EntityRow, string>;
+  /** Each patient and their chart entities, one record per patient (version 8). */
+  declare charts: Table<ChartGroupRow, string>;
   declare outbox: Table<OutboxRow, number>;
   declare conflicts: Table<ConflictRow, string>;
   declare meta: Table<MetaRow, string>;
@@ -181,9 +199,21 @@ export class CacheDb extends Dexie {
     });
     // Dispatch: field requests by city day (board) and by appointment (the assignee's schedule).
     this.version(7).stores({ fieldRequests: 'id, patientId, dispatchKey, appointmentId' });
+    // 8: patients and their chart entities move from a table each (one record per row) into one record per patient.
+    // Rows move as they are (each member keeps its sealed values, labelled by its entity key, and its pending local
+    // view): nothing is pulled again.
+    this.version(8)
+      .stores({ charts: 'patientId', patients: null, allergies: null, medications: null, problems: null, encounters: null, vitals: null })
+      .upgrade(async (tx) => {
+        const rows: Array<{ entity: ChartGroupEntity; row: EntityRow }> = [];
+        for (const [entity, table] of VERSION_7_CHART_TABLES) {
+          for (const row of (await tx.table(table).toArray()) as EntityRow[]) rows.push({ entity, row });
+        }
+        await tx.table('charts').bulkPut(groupRows(rows));
+      });
   }
 
-  entityTable(entity: CachedEntityName): Table<EntityRow, string> {
+  entityTable(entity: TableEntityName): Table<EntityRow, string> {
     return this[ENTITY_TABLE[entity]];
   }
 }

@@ -306,6 +306,27 @@ export async function loadScopePage(
   }));
 }
 
+/**
+ * The entities of one source (in the viewer's scope) of the patients with ids in (afterPatientId, lastPatientId],
+ * by patient then id: a first sync's chart rows sent right after their patients (see pull.ts). A range of the
+ * patient index, not a list of ids: the batch of patients is a keyset range too. A patient's rows are few: no limit.
+ */
+export async function loadScopeRowsOfPatientRange(
+  db: Queryable, source: EntitySource, viewer: ScopeViewer, afterPatientId: string, lastPatientId: string,
+): Promise<Array<{ state: EntityState; patientId: string | null }>> {
+  const params: unknown[] = [viewer.userId, afterPatientId, lastPatientId];
+  const scope = scopeSql(source, viewer, params);
+  const { rows } = await db.query<Row>(
+    `${source.from} WHERE ${source.patientColumn} > $2::uuid AND ${source.patientColumn} <= $3::uuid AND ${scope}
+       ORDER BY ${source.patientColumn}, t.id`,
+    params,
+  );
+  return rows.map((row) => ({
+    state: { entity: source.entity, id: String(row.id), version: Number(row.version), deleted: false, data: source.toData(row) },
+    patientId: patientIdOfRow(row),
+  }));
+}
+
 export async function countScope(db: Queryable, source: EntitySource, viewer: ScopeViewer): Promise<number> {
   const params: unknown[] = [viewer.userId];
   const scope = scopeSql(source, viewer, params);

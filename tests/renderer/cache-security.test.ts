@@ -102,7 +102,7 @@ describe('the encrypted cache at rest', () => {
     await vaultDelete(env, device.userId); // e.g. the browser's site data was partly cleared
     await device.restart();
     expect(device.layer.core.status.getState().storageWarning).toMatch(/could not be unlocked and was cleared/);
-    expect(await device.layer.core.db.patients.count()).toBe(0);
+    expect(await device.layer.core.db.charts.count()).toBe(0);
     await device.layer.sync();
     expect((await queryPatientChart(device.layer.core, server.clinic.ownPatientId))?.patient.givenName).toBe('Zelphira');
   });
@@ -122,7 +122,7 @@ describe('the encrypted cache at rest', () => {
 
     await device.restart({ keys: osKeyProvider(fakeOsKeyStore(9)) }); // the profile copied to another machine
     expect(device.layer.core.status.getState().storageWarning).toMatch(/could not be unlocked/);
-    expect(await device.layer.core.db.patients.count()).toBe(0);
+    expect(await device.layer.core.db.charts.count()).toBe(0);
 
     await device.restart({ keys: osKeyProvider(fakeOsKeyStore(9, { available: false })) });
     expect(device.layer.core.status.getState().storageWarning).toMatch(/key store is unavailable/);
@@ -135,7 +135,7 @@ describe('the encrypted cache at rest', () => {
     await device.layer.actions.queueMutation('patient.updateContact', { patientId: server.clinic.ownPatientId, fields: { email: 'kept@example.test' } });
     device.env.clock.offsetMs = 73 * 3600_000;
     await device.restart();
-    expect(await device.layer.core.db.patients.count()).toBe(0);
+    expect(await device.layer.core.db.charts.count()).toBe(0);
     expect(await device.layer.core.db.outbox.count()).toBe(1);
     expect(device.layer.core.status.getState().lastError).toMatch(/more than 72 hours old/);
     device.network.online = true;

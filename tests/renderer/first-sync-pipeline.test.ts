@@ -13,6 +13,7 @@ import { FIRST_SNAPSHOT_PAGE, pullAll } from '../../renderer/sync/pull-loop';
 import type { PullProgress } from '../../renderer/sync/pull-loop';
 import { getMeta } from '../../renderer/data/meta';
 import { openView, entityKey } from '../../renderer/data/entity-store';
+import { membersOf } from '../../renderer/data/chart-groups';
 import { generateDataKey, seal, unseal } from '../../renderer/data/crypto';
 import { DataError } from '../../renderer/data/errors';
 
@@ -65,10 +66,10 @@ describe('first sync pipeline', () => {
     expect(api.limits).toEqual([FIRST_SNAPSHOT_PAGE, 1500, 1500]);
     expect(seen.map((p) => p.progress?.done ?? null)).toEqual([null, 1000, 2500, null]);
     expect(seen.every((p) => p.firstSync)).toBe(true);
-    expect(await core.db.patients.count()).toBe(2500);
+    expect(await core.db.charts.count()).toBe(2500);
     expect(await getMeta(core.db, 'cursor')).toBe('c.7');
     expect(await getMeta(core.db, 'firstSyncDone')).toBe(true);
-    const row = await core.db.patients.get(patientChange(2499).id);
+    const [row] = membersOf(await core.db.charts.get(patientChange(2499).id), 'patient');
     expect(await openView(core.key, entityKey('patient', row!.id), row!)).toMatchObject({ givenName: 'Given2499' });
   });
 
@@ -95,9 +96,9 @@ describe('first sync pipeline', () => {
   it('a page that cannot be written stops the pull; the cursor stays at the last stored page and later pages are not stored', async () => {
     const api = snapshotApi(9);
     const { core } = await openLayer(api);
-    const bulkPut = core.db.patients.bulkPut.bind(core.db.patients);
+    const bulkPut = core.db.charts.bulkPut.bind(core.db.charts);
     let calls = 0;
-    core.db.patients.bulkPut = ((...args: Parameters<typeof bulkPut>) => {
+    core.db.charts.bulkPut = ((...args: Parameters<typeof bulkPut>) => {
       calls += 1;
       if (calls === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return bulkPut(...args);
@@ -106,7 +107,7 @@ describe('first sync pipeline', () => {
     expect(failure).toBeInstanceOf(DataError);
     expect((failure as DataError).code).toBe('storage_full');
     expect(await getMeta(core.db, 'cursor')).toBe('p.3');
-    expect((await core.db.patients.toCollection().primaryKeys()).sort()).toEqual([0, 1, 2].map((i) => patientChange(i).id));
+    expect((await core.db.charts.toCollection().primaryKeys()).sort()).toEqual([0, 1, 2].map((i) => patientChange(i).id));
   });
 });
 

@@ -188,6 +188,7 @@ describe('server answers on the device', () => {
     const device = await open();
     const patientId = server.clinic.ownPatientId;
     expect(await queryPatientChart(device.layer.core, patientId)).not.toBeNull();
+    expect(Object.keys((await device.layer.core.db.charts.get(patientId))?.members ?? {}).some((ek) => ek.startsWith('allergy:'))).toBe(true);
     device.network.online = false;
     await device.layer.actions.saveNoteDraft({ noteId: crypto.randomUUID(), patientId, appointmentId: null, sections: sections('unsent words') });
     await server.revokeAccess(server.clinic.users.clinician, patientId);
@@ -195,7 +196,8 @@ describe('server answers on the device', () => {
     // Pull before the push (as happens when access ends while a change waits behind a failing one).
     await pullAll(device.layer.core, device.api, 1000, new AbortController().signal, () => undefined);
     const db = device.layer.core.db;
-    for (const table of [db.patients, db.allergies, db.appointments, db.notes]) expect(await table.where('patientId').equals(patientId).count()).toBe(0);
+    expect(await db.charts.get(patientId)).toBeUndefined(); // the patient's group (patient, allergies and the rest) is gone
+    for (const table of [db.appointments, db.notes]) expect(await table.where('patientId').equals(patientId).count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     const [conflict] = await queryConflicts(device.layer.core);
     expect(conflict).toMatchObject({ reason: 'forbidden', name: 'note.saveDraft' });
