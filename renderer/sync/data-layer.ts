@@ -51,11 +51,14 @@ export interface DataLayer {
   close(options: { wipe: boolean }): Promise<void>;
 }
 
-/** Runs `run` once the cache holds a completed first sync (now or later); returns a cancel function. */
+/**
+ * Runs `run` once the cache holds a completed first sync and sync is idle (now or later), so the work does not
+ * compete with the end of that first sync's round; returns a cancel function.
+ */
 function afterFirstSync(core: CacheCore, run: () => void): () => void {
   let settled = false;
   const check = (): void => {
-    if (settled) return;
+    if (settled || core.status.getState().phase !== 'idle') return;
     void getMeta(core.db, 'firstSyncDone')
       .then((done) => {
         if (!done || settled) return;
@@ -125,7 +128,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
         })
         .catch(() => undefined); // the cache closed meanwhile: nothing to do
     };
-    // Only after the first sync: 72,000 codes parsed and stored at the same time would slow the patients' download.
+    // Only after the first sync's round: 72,000 codes parsed and stored at the same time would slow the patients' download.
     const stopWaiting = afterFirstSync(core, () => {
       const stopOnline = env.onOnline(fetchCodes);
       stopIcd10Retry = () => stopOnline();
