@@ -23,3 +23,5 @@ export { formatClock, formatDayAndClock, formatTimestamp, timeZoneName, formatCa
 export { useNow } from './use-now';
 export { preloadableLazy } from './preloadable-lazy';
 export type { PreloadableComponent } from './preloadable-lazy';
+export { CopyLinkField } from './CopyLinkField';
+export type { CopyLinkFieldProps } from './CopyLinkField';

@@ -32,9 +32,7 @@ export class SessionCache {
   private epoch = 0;
   private readonly onLocalRevocation = (sessionId: string) => this.forgetSession(sessionId);
 
-  constructor(private readonly clock: () => number = Date.now) {
-    localRevocationListeners.add(this.onLocalRevocation);
-  }
+  constructor(private readonly clock: () => number = Date.now) {}
 
   /** The remembered live session, if still trusted. */
   get(sessionId: string): LiveSession | undefined {
@@ -74,8 +72,9 @@ export class SessionCache {
     this.entries.clear();
   }
 
-  /** Listens for session notices from every instance; resolves to the function that stops listening. */
+  /** Listens for session notices from every instance and for this process's revocations; resolves to the function that stops listening. */
   async listen(bus: Bus): Promise<() => Promise<void>> {
+    localRevocationListeners.add(this.onLocalRevocation);
     const unsubscribe = await bus.subscribe(SESSIONS_CHANNEL, (payload) => {
       const notice = SessionNoticeSchema.safeParse(payload);
       if (!notice.success) return;
